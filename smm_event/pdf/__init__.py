@@ -1,0 +1,1 @@
+"""PDF rendering with reportlab: badges, sign-in sheets, certificates. Cyrillic fonts embedded."""
