@@ -1,0 +1,294 @@
+"""Read a CSV/TSV/XLSX file as people really export it into rows of cell text.
+
+Shapes met in practice: Google Forms (UTF-8, comma), Excel on Russian Windows (cp1251 or
+UTF-8 with BOM, semicolon, sometimes a ``sep=;`` first line), tab-separated text (also Excel's
+UTF-16 "Unicode text"), and XLSX whose cells hold numbers, dates or nothing. The format is
+decided by the file's first bytes, not its extension: renamed files are common.
+
+Every failure is a ``UserError`` (``unreadable_file`` with a ``reason`` code, or ``empty_file``),
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smm_event.errors import UserError
+from smm_event.text.folding import fold
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 256
+HEADER_SEARCH_ROWS = 10
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (BIFF), which openpyxl cannot read
+_DELIMITERS = ";,\t"
+_SNIFF_CHARS = 16 * 1024
+_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
+
+
+@dataclass(frozen=True)
+class Record:
+    """One non-blank row: ``row_number`` as a spreadsheet shows it (the first line is 1)."""
+
+    row_number: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    header_row: int
+    records: tuple[Record, ...]
+
+
+def read_table(path: Path, is_known_header: Callable[[str], bool] | None = None) -> Table:
+    """The header and the non-blank rows under it.
+
+    The header is the first non-blank row, or, when ``is_known_header`` is given, the first of
+    the leading rows with at least one known column (a title row above it is skipped).
+    """
+    records = [record for record in read_records(path) if any(record.cells)]
+    if not records:
+        raise UserError("empty_file", path=str(path))
+    start = _header_index(records, is_known_header)
+    if start is None:
+        raise UserError("unreadable_file", path=str(path), reason="no_header")
+    header = records[start]
+    return Table(header.cells, header.row_number, tuple(records[start + 1 :]))
+
+
+def _header_index(records: list[Record], is_known: Callable[[str], bool] | None) -> int | None:
+    if is_known is None:
+        return 0
+    for index, record in enumerate(records[:HEADER_SEARCH_ROWS]):
+        if any(is_known(cell) for cell in record.cells if cell):
+            return index
+    return None
+
+
+def read_records(path: Path) -> list[Record]:
+    """All rows of the file (blank ones as empty-cell records), cells stripped of edge spaces."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except OSError as exc:
+        raise UserError("unreadable_file", path=str(path), reason="os_error") from exc
+    if size == 0:
+        raise UserError("empty_file", path=str(path))
+    if size > MAX_FILE_BYTES:
+        raise UserError("unreadable_file", path=str(path), reason="too_large")
+    if head.startswith(_OLE_MAGIC):
+        raise UserError("unreadable_file", path=str(path), reason="legacy_xls")
+    if head.startswith(_ZIP_MAGIC) or path.suffix.casefold() in _XLSX_SUFFIXES:
+        return _xlsx_records(path, head)
+    return _text_records(path)
+
+
+# --- header matching ---------------------------------------------------------------------
+
+IGNORED = "ignored"  # a known column we read past on purpose (Google Forms' timestamp)
+_PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_WORD_RE = re.compile(r"\w+")
+# Words Google Forms questions wrap around a column name: «Укажите ваш телефон».
+_FILLER_WORDS = frozenset(
+    {
+        "ваш",
+        "ваша",
+        "ваше",
+        "ваши",
+        "укажите",
+        "введите",
+        "пожалуйста",
+        "участника",
+        "полностью",
+        "your",
+        "please",
+        "enter",
+    }
+)
+
+
+def header_key(text: str) -> str:
+    """«E-mail*», «Ф.И.О. (полностью)», «Укажите ваш телефон:» → «email», «фио», «телефон»."""
+    words = _WORD_RE.findall(_PARENTHESES_RE.sub(" ", text).casefold())
+    kept = [word for word in words if word not in _FILLER_WORDS] or words
+    return fold("".join(kept)).replace("_", "")
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """Which column holds each field (the first one wins) and the header texts left unused."""
+
+    columns: dict[str, int]
+    ignored: tuple[str, ...]
+
+    def cell(self, cells: tuple[str, ...], field: str) -> str:
+        index = self.columns.get(field)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+
+def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]) -> ColumnMatch:
+    """Map header cells to fields with ``classify(header_key(text))``; unknowns are listed."""
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, text in enumerate(header):
+        if not text:
+            continue
+        field = classify(header_key(text))
+        if field == IGNORED:
+            continue
+        if field is None or field in columns:
+            ignored.append(text)
+        else:
+            columns[field] = index
+    return ColumnMatch(columns, tuple(ignored))
+
+
+# --- text (CSV/TSV) -------------------------------------------------------------------------
+
+
+def _text_records(path: Path) -> list[Record]:
+    text = decode_text(path.read_bytes(), path)
+    lines = text.split("\n", 1)
+    first_line = lines[0].strip().strip('"').casefold()
+    skipped = 0
+    # Excel honours (and sometimes writes) a «sep=;» line naming the delimiter.
+    if first_line.startswith("sep=") and len(first_line) == 5:
+        delimiter = first_line[4]
+        text = lines[1] if len(lines) > 1 else ""
+        skipped = 1
+    else:
+        delimiter = detect_delimiter(text)
+    return _csv_records(text, delimiter, skipped, path)
+
+
+def _csv_records(text: str, delimiter: str, skipped: int, path: Path) -> list[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    records: list[Record] = []
+    try:
+        # Multi-line quoted cells are one spreadsheet row, so count records, not lines.
+        for number, row in enumerate(reader, start=1 + skipped):
+            records.append(Record(number, _clean_cells(row)))
+    except csv.Error as exc:
+        raise UserError("unreadable_file", path=str(path), reason="bad_csv") from exc
+    return records
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """UTF-16 (by BOM), UTF-8 (with or without BOM), else cp1251; binary junk is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1251")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            break
+        return text.replace("\r\n", "\n") if "\r\n" in text else text
+    raise UserError("unreadable_file", path=str(path), reason="binary")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SNIFF_CHARS]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    return controls > len(sample) // 100
+
+
+def detect_delimiter(text: str) -> str:
+    """csv.Sniffer limited to ``; , TAB``, overruled by the header line when another candidate
+    separates more header cells there (column names rarely contain a delimiter; data does)."""
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    header = next((line for line in sample.split("\n") if line.strip()), "")
+    counts = {delimiter: _header_cells(header, delimiter) for delimiter in _DELIMITERS}
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ""
+    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
+    if sniffed in counts and counts[sniffed] >= counts[best] > 1:
+        return sniffed
+    return best if counts[best] > 1 else ","
+
+
+def _header_cells(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter), []))
+    except csv.Error:
+        return 0
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _xlsx_records(path: Path, head: bytes) -> list[Record]:
+    if not head.startswith(_ZIP_MAGIC):
+        raise UserError("unreadable_file", path=str(path), reason="bad_zip")
+    import openpyxl  # deferred: a CSV import should not pay for loading openpyxl
+
+    # A stream, not the path: openpyxl refuses a path whose suffix is not .xlsx, and
+    # read-only mode would otherwise keep the file open (locked on Windows) after we return.
+    try:
+        with path.open("rb") as stream:
+            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+            try:
+                return _sheet_records(workbook.worksheets[0])
+            finally:
+                workbook.close()
+    except Exception as exc:  # openpyxl raises a zoo of types on damaged files, lazily too
+        raise UserError("unreadable_file", path=str(path), reason="bad_xlsx") from exc
+
+
+def _sheet_records(sheet: Any) -> list[Record]:
+    # Stored dimensions are often wrong («A1:XFD1048576»); trust the cells instead.
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
+    return [
+        Record(number, _clean_cells(_cell_text(value) for value in values))
+        for number, values in enumerate(rows, start=1)
+    ]
+
+
+def _cell_text(value: object) -> str:
+    """Cell value as the text a user sees: 79281234567 not «79281234567.0», dates in ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _clean_cells(cells: Iterable[str]) -> tuple[str, ...]:
+    """Edge spaces stripped, text in NFC, trailing empty cells and runaway columns dropped."""
+    out = [
+        unicodedata.normalize("NFC", cell.strip()) if cell else ""
+        for _, cell in zip(range(MAX_COLUMNS), cells, strict=False)
+    ]
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
