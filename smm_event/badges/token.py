@@ -33,6 +33,7 @@ _CRC = struct.Struct(">H")
 PAYLOAD_BYTES = _SIGNED.size + _SIGNATURE_BYTES + _CRC.size  # 90: a whole number of base32 groups
 TOKEN_LENGTH = len(TOKEN_PREFIX) + PAYLOAD_BYTES * 8 // 5  # 149
 
+
 class TokenResult(enum.Enum):
     VALID = "valid"
     REPLACED = "replaced"
