@@ -8,15 +8,15 @@ from collections import Counter
 
 import pytest
 
-from smm_event.demo import (
+from smm_event.demo_data import (
     DEMO_FIRST_DAY,
     DemoParticipant,
     generate_demo_participants,
     load_demo_schedule,
 )
-from smm_event.demo.lists import load_demo_lists
-from smm_event.demo.names import feminine_surname
-from smm_event.demo.participants import allocate
+from smm_event.demo_data.lists import load_demo_lists
+from smm_event.demo_data.names import feminine_surname
+from smm_event.demo_data.participants import allocate
 from smm_event.text.translit import transliterate
 
 SEEDS = (0, 1, 2, 3, 42)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 
-from smm_event.demo.lists import DemoLists, Region
+from smm_event.demo_data.lists import DemoLists, Region
 
 _ATTEMPTS = 200
 

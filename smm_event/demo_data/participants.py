@@ -7,8 +7,8 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from smm_event.demo.lists import DemoLists, Region, load_demo_lists
-from smm_event.demo.names import (
+from smm_event.demo_data.lists import DemoLists, Region, load_demo_lists
+from smm_event.demo_data.names import (
     Gender,
     PersonName,
     group_variants,
@@ -16,7 +16,7 @@ from smm_event.demo.names import (
     make_name,
     make_phone,
 )
-from smm_event.demo.organizations import assign_organizations
+from smm_event.demo_data.organizations import assign_organizations
 
 DEMO_FIRST_DAY = dt.date(2026, 5, 12)  # the first day of resources/demo/schedule.toml
 # Entry-test results cluster by level (mean, spread); rounding to 0.5 makes ties, which the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from smm_event.demo.participants import (
+from smm_event.demo_data.participants import (
     DEMO_FIRST_DAY,
     DemoParticipant,
     generate_demo_participants,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from smm_event.demo.lists import NameGroup, Region
+from smm_event.demo_data.lists import NameGroup, Region
 from smm_event.text.translit import transliterate
 
 Gender = Literal["male", "female"]
