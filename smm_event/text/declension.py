@@ -84,7 +84,7 @@ def full_name_nominative(surname: str, first_name: str, patronymic: str | None =
 
 
 def parse_gender(value: str | None) -> Gender | None:
-    """"male"/"female" and the usual Russian and one-letter spellings; anything else is unknown."""
+    """ "male"/"female" and the usual Russian and one-letter spellings; anything else is unknown."""
     word = _clean(value).lower().rstrip(".")
     if word in _MALE_WORDS:
         return Gender.MALE
@@ -212,6 +212,4 @@ def to_dative(
         reasons=(),
     )
     reasons = _review_reasons(source, result, known, sex, indeclinable)
-    return DativeName(
-        result.surname, result.first_name, result.patronymic, bool(reasons), reasons
-    )
+    return DativeName(result.surname, result.first_name, result.patronymic, bool(reasons), reasons)

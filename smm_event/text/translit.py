@@ -24,9 +24,7 @@ _APOSTROPHES = frozenset("'’ʼ`´‘")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _REPEATS = re.compile(r"_{2,}")
 _WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(10)}
-    | {f"lpt{n}" for n in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 FALLBACK_NAME = "file"
 

@@ -125,8 +125,18 @@ def test_spaces_are_normalised_and_blank_patronymic_is_none() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("male", "MALE"), ("M", "MALE"), ("м", "MALE"), ("муж.", "MALE"), ("female", "FEMALE"),
-     ("Ж", "FEMALE"), ("жен", "FEMALE"), (None, None), ("", None), ("x", None)],
+    [
+        ("male", "MALE"),
+        ("M", "MALE"),
+        ("м", "MALE"),
+        ("муж.", "MALE"),
+        ("female", "FEMALE"),
+        ("Ж", "FEMALE"),
+        ("жен", "FEMALE"),
+        (None, None),
+        ("", None),
+        ("x", None),
+    ],
 )
 def test_parse_gender(value: str | None, expected: str | None) -> None:
     gender = parse_gender(value)

@@ -1,0 +1,210 @@
+"""Certificate PDFs: one certificate as its own reproducible PDF, or many as one printable PDF.
+
+The register keeps ``certificate_sha256(cert, template)``: the SHA-256 of the certificate's own
+one-page PDF from ``render_certificate_bytes``. That file is what a participant receives and can be
+rebuilt byte for byte from the frozen register fields (reportlab ``invariant`` mode), so a hash
+check needs neither the print batch nor the page order. The batch PDF is for the printer only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from smm_event.errors import UserError
+from smm_event.pdf.certificate_draw import draw_certificate_page
+from smm_event.pdf.certificate_template import (
+    CertificateTemplate,
+    default_template_path,
+    parse_certificate_template,
+    read_template_toml,
+)
+from smm_event.pdf.fonts import register_fonts
+from smm_event.text.translit import safe_file_name
+
+Progress = Callable[[int, int], None]
+MM = 72.0 / 25.4
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    number: str
+    surname: str
+    first_name: str
+    patronymic: str | None
+    name_line: str  # printed as given: nominative or dative, decided upstream
+    organization: str | None
+    stream_title: str
+    dates_text: str
+    hours_text: str
+    city: str
+    issue_date_text: str
+    verify_text: str  # the QR payload
+    event_name: str
+    organizer: str
+    gender: str | None = None  # picks template gender words (прошёл / прошла)
+
+
+DATA_FIELDS = frozenset(field.name for field in dataclasses.fields(CertificateData))
+
+
+class RenderCancelled(UserError):
+    code = "cancelled"
+
+
+@dataclass(frozen=True)
+class CertificateFile:
+    path: Path
+    sha256: str
+
+
+def load_certificate_template(path: Path | None = None) -> CertificateTemplate:
+    """The template at ``path``, or the built-in default design."""
+    source = path or default_template_path()
+    return parse_certificate_template(read_template_toml(source), source.parent, DATA_FIELDS)
+
+
+def _new_canvas(target: str | BinaryIO, template: CertificateTemplate, title: str) -> Canvas:
+    register_fonts()
+    size = (template.page_width_mm * MM, template.page_height_mm * MM)
+    # invariant=1 fixes the dates and the document id, so equal input gives equal bytes.
+    canvas = Canvas(target, pagesize=size, invariant=1, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setCreator("smm-event")
+    canvas.setProducer("smm-event")
+    return canvas
+
+
+def render_certificate_bytes(cert: CertificateData, template: CertificateTemplate) -> bytes:
+    """One certificate as its own one-page PDF; the same input always gives the same bytes."""
+    buffer = io.BytesIO()
+    canvas = _new_canvas(buffer, template, f"Сертификат № {cert.number}")
+    draw_certificate_page(canvas, cert, template)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def certificate_sha256(cert: CertificateData, template: CertificateTemplate) -> str:
+    """The hash the certificate register keeps."""
+    return hashlib.sha256(render_certificate_bytes(cert, template)).hexdigest()
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise RenderCancelled()
+
+
+def _write_atomically(out: Path | BinaryIO, build: Callable[[BinaryIO], None]) -> None:
+    """A path is written through a temporary file renamed on success, so a cancelled or failed
+    run never leaves a half-written PDF under the final name."""
+    if not isinstance(out, Path):
+        build(out)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(out.name + ".part")
+    try:
+        with temp.open("wb") as handle:
+            build(handle)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _render_batch(
+    certs: Sequence[CertificateData],
+    template: CertificateTemplate,
+    out: Path | BinaryIO,
+    each: Callable[[int, CertificateData], None],
+    cancel: threading.Event | None,
+) -> None:
+    def build(stream: BinaryIO) -> None:
+        canvas = _new_canvas(stream, template, "Сертификаты")
+        for index, cert in enumerate(certs):
+            _check(cancel)
+            draw_certificate_page(canvas, cert, template)
+            canvas.showPage()
+            each(index, cert)
+        canvas.save()
+
+    _write_atomically(out, build)
+
+
+def render_certificates_batch(
+    certs: Sequence[CertificateData],
+    template: CertificateTemplate,
+    out: Path | BinaryIO,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> None:
+    """All certificates in one PDF, a page each, for printing. Raises RenderCancelled."""
+
+    def each(index: int, _cert: CertificateData) -> None:
+        if progress is not None:
+            progress(index + 1, len(certs))
+
+    _render_batch(certs, template, out, each, cancel)
+
+
+def render_certificates(
+    certs: Sequence[CertificateData],
+    template: CertificateTemplate,
+    out: Path | BinaryIO,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[str]:
+    """The print batch written to ``out``, and for each certificate (in order) the SHA-256 of its
+    own one-page PDF: the hash the register keeps. Raises RenderCancelled."""
+    hashes: list[str] = []
+
+    def each(index: int, cert: CertificateData) -> None:
+        hashes.append(certificate_sha256(cert, template))
+        if progress is not None:
+            progress(index + 1, len(certs))
+
+    _render_batch(certs, template, out, each, cancel)
+    return hashes
+
+
+def _write_bytes(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)
+
+
+def default_file_name(cert: CertificateData) -> str:
+    """«001/2026», «Иванов Иван» → ``001_2026_Ivanov_Ivan.pdf``."""
+    number = safe_file_name(cert.number, max_length=20)
+    person = safe_file_name(f"{cert.surname} {cert.first_name}", max_length=60)
+    return f"{number}_{person}.pdf"
+
+
+def write_certificate_files(
+    certs: Sequence[CertificateData],
+    template: CertificateTemplate,
+    folder: Path,
+    file_name: Callable[[CertificateData], str] = default_file_name,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[CertificateFile]:
+    """Each certificate as its own PDF in ``folder`` (for e-mailing). Files written before a
+    cancel stay: each is complete and matches its hash."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[CertificateFile] = []
+    for index, cert in enumerate(certs):
+        _check(cancel)
+        data = render_certificate_bytes(cert, template)
+        path = folder / file_name(cert)
+        _write_atomically(path, partial(_write_bytes, data=data))
+        written.append(CertificateFile(path, hashlib.sha256(data).hexdigest()))
+        if progress is not None:
+            progress(index + 1, len(certs))
+    return written
