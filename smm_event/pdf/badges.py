@@ -11,11 +11,12 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.colors import Color, toColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from smm_event.errors import UserError
@@ -270,13 +271,13 @@ def _wrap(
     current = ""
     for glue, piece in _pieces(text):
         candidate = current + glue + piece if current else piece
-        if stringWidth(candidate, font, size) <= width:
+        if _text_width(candidate, font, size) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
         current = piece
-        if stringWidth(piece, font, size) > width:
+        if _text_width(piece, font, size) > width:
             if not break_words:
                 return None
             *full, current = _split_characters(piece, font, size, width)
@@ -286,6 +287,17 @@ def _wrap(
     if current:
         lines.append(current)
     return lines
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    return _unit_width(text, font) * size
+
+
+@lru_cache(maxsize=8192)
+def _unit_width(text: str, font: str) -> float:
+    # Width is linear in size, and fitting measures the same candidates at every size step;
+    # without the C accelerator reportlab's TTF measuring was the bulk of composing.
+    return float(pdfmetrics.stringWidth(text, font, 1.0))
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -300,7 +312,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 def _split_characters(word: str, font: str, size: float, width: float) -> list[str]:
     chunks = [""]
     for character in word:
-        if chunks[-1] and stringWidth(chunks[-1] + character, font, size) > width:
+        if chunks[-1] and _text_width(chunks[-1] + character, font, size) > width:
             chunks.append("")
         chunks[-1] += character
     return chunks
@@ -327,7 +339,7 @@ def _stack_height(blocks: list[_Fitted], gap: float) -> float:
 def _block_lines(block: _Fitted, area: Rect, top: float, centred: bool) -> list[TextLine]:
     lines = []
     for index, text in enumerate(block.lines):
-        width = stringWidth(text, block.font, block.size)
+        width = _text_width(text, block.font, block.size)
         x = area.x + (area.width - width) / 2 if centred else area.x
         baseline = top - (ASCENT + LEADING * index) * block.size
         lines.append(TextLine(block.role, text, block.font, block.size, x, baseline, width))
@@ -340,7 +352,7 @@ def _band_line(label: str, band: Rect, start: float, padding: float) -> TextLine
     fitted = _largest(label, BOLD, size, 4, band.width - 2 * padding, 1)
     if fitted is None:
         raise UserError("badge_text_too_long", text=label)
-    width = stringWidth(fitted.lines[0], BOLD, fitted.size)
+    width = _text_width(fitted.lines[0], BOLD, fitted.size)
     baseline = band.y + band.height / 2 - (ASCENT + DESCENT) / 2 * fitted.size
     x = band.x + (band.width - width) / 2
     return TextLine("stream", fitted.lines[0], BOLD, fitted.size, x, baseline, width)
