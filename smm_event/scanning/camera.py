@@ -115,7 +115,7 @@ class FakeCapture:
         self.reads = 0
         self.released = False
         self._position = 0
-        self._next_at = time.monotonic()
+        self._next_at: float | None = None
 
     def isOpened(self) -> bool:
         return self.opened and not self.released
@@ -128,8 +128,9 @@ class FakeCapture:
                 return False, None
             self._position = 0
         if self.fps:
-            self._next_at += 1.0 / self.fps
-            time.sleep(max(0.0, self._next_at - time.monotonic()))
+            now = time.monotonic()
+            self._next_at = now if self._next_at is None else self._next_at + 1.0 / self.fps
+            time.sleep(max(0.0, self._next_at - now))
         frame = self.frames[self._position]
         self._position += 1
         self.reads += 1

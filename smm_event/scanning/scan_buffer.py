@@ -87,13 +87,19 @@ class ScanBuffer:
         )
 
     def feed(self, char: str, at: float) -> str | None:
-        """Take one typed character; returns a code completed by it or by the pause before it."""
-        if char in ENTER_KEYS:
-            return self.feed_enter(at)
-        completed = self.poll(at)
-        if len(char) == 1 and char.isprintable():
-            self._chars.append(char)
-            self._times.append(at)
+        """Take typed text (one key's, usually one character) and return a code it completed.
+
+        The code may also be the previous burst, completed by the pause before this key.
+        """
+        completed = None
+        for ch in char:  # Qt may deliver several characters in one key event
+            if ch in ENTER_KEYS:
+                completed = self.feed_enter(at) or completed
+                continue
+            completed = self.poll(at) or completed
+            if ch.isprintable():
+                self._chars.append(ch)
+                self._times.append(at)
         return completed
 
     def feed_enter(self, at: float) -> str | None:
@@ -215,9 +221,7 @@ def diagnose_scanner_input(
     return ScannerDiagnosis(issues=tuple(issues), text=text)
 
 
-def _repair_text(
-    cleaned: str, plausible: Callable[[str], bool]
-) -> tuple[str, list[ScannerIssue]]:
+def _repair_text(cleaned: str, plausible: Callable[[str], bool]) -> tuple[str, list[ScannerIssue]]:
     russian = has_russian_layout_letters(cleaned)
     layout_fixed = to_latin(cleaned) if russian else cleaned
     layout_issue = [ScannerIssue.RUSSIAN_LAYOUT] if russian else []

@@ -39,6 +39,12 @@ def test_fast_burst_with_enter_is_a_code() -> None:
     assert buffer.pending == "" and buffer.poll(last + 5.0) is None
 
 
+def test_several_characters_in_one_key_event() -> None:
+    buffer = ScanBuffer()
+    assert buffer.feed(TOKEN[:70], 1.0) is None
+    assert buffer.feed(TOKEN[70:] + "\r", 1.01) == TOKEN
+
+
 def test_tab_suffix_also_completes() -> None:
     buffer = ScanBuffer()
     _, last = type_text(buffer, TOKEN, start=0.0, gap=0.01)
