@@ -11,6 +11,8 @@ import numpy as np
 import pytest
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smm_event.badges import (
     TOKEN_LENGTH,
@@ -165,3 +167,10 @@ def test_badge_version_must_fit_two_bytes(key: SigningKey) -> None:
     for version in (-1, 65536):
         with pytest.raises(ValueError):
             make_token(key, EVENT, PARTICIPANT, version)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(BASE32 + "ЁЖ=01 \x00é"), max_size=160))
+def test_any_scanned_text_gets_a_result_and_never_raises(body: str) -> None:
+    result = verify_token("SMM1:" + body, EVENT, {}, lambda _: 1).result
+    assert result in (TokenResult.FORGED_OR_DAMAGED, TokenResult.NOT_OURS)
