@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -134,72 +135,72 @@ S1 = "streams[1]"  # the second [[streams]] block of VALID (number = 1)
 SESSION = "streams[1].days[0].sessions[0]"
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "where", "reason"),
-    [
-        ('name = "Центр', 'name = = "Центр', "", "toml_syntax"),
-        ('organizer = "АНО «Инфоцентр»"\n', "", "event.organizer", "missing_field"),
-        ('venue = "МинводыЭкспо"', 'venue = "  "', "event.venue", "empty_value"),
-        ('venue = "МинводыЭкспо"', "venue = 5", "event.venue", "bad_type"),
-        (
-            'city = "Минеральные Воды"',
-            'city = "МВ"\ncolor = "#000000"',
-            "event.color",
-            "unknown_field",
-        ),
-        (
-            'city = "Минеральные Воды"',
-            'city = "МВ"\ntimezone = "Europe/Minvody"',
-            "event.timezone",
-            "unknown_timezone",
-        ),
-        (
-            'city = "Минеральные Воды"',
-            'city = "МВ"\nyear = 2025',
-            "streams[0].days[0].date",
-            "date_outside_year",
-        ),
-        ('city = "Минеральные Воды"', 'city = "МВ"\nyear = 26', "event.year", "bad_year"),
-        ("capacity = 35", "capacity = 0", f"{S1}.capacity", "bad_capacity"),
-        ("capacity = 35", "capacity = true", f"{S1}.capacity", "bad_capacity"),
-        ("number = 1\n", "number = 2\n", f"{S1}.number", "duplicate_stream_number"),
-        ("number = 1\n", "number = 0\n", f"{S1}.number", "bad_number"),
-        ("level = 1\n", "level = 1.5\n", f"{S1}.level", "bad_level"),
-        ('colour = "#1F3F8F"', 'colour = "#1F3F8"', f"{S1}.colour", "bad_colour"),
-        ('colour = "#1F3F8F"', 'colour = "blue"', f"{S1}.colour", "bad_colour"),
-        ('date = "2026-05-12"', 'date = "2026-05-32"', f"{S1}.days[0].date", "bad_date"),
-        ('date = "2026-05-12"', "date = 2026-05-12T10:00:00", f"{S1}.days[0].date", "bad_date"),
-        ('date = "19.05.2026"', "date = 2026-05-20", "streams[0].days[1].date", "duplicate_day"),
-        (
-            'end = "11:30"\n    kind = "theory"\n    title = "Основы"',
-            'end = "25:00"\n    kind = "theory"\n    title = "Основы"',
-            f"{SESSION}.end",
-            "bad_time",
-        ),
-        ('start = "9:00"', 'start = "9.00"', "streams[0].days[1].sessions[0].start", "bad_time"),
-        ('start = "9:00"', "start = 9", "streams[0].days[1].sessions[0].start", "bad_time"),
-        (
-            'start = "9:00"',
-            'start = "10:00"',
-            "streams[0].days[1].sessions[0].end",
-            "end_before_start",
-        ),
-        (
-            'start = "14:00"',
-            'start = "11:00"',
-            "streams[0].days[0].sessions[0].start",
-            "overlapping_sessions",
-        ),
-        (
-            'kind = "практика"',
-            'kind = "lecture"',
-            "streams[0].days[0].sessions[0].kind",
-            "bad_kind",
-        ),
-        ('title = "Основы"', 'titel = "Основы"', f"{SESSION}.titel", "unknown_field"),
-        ('title = "Основы"', 'room = "Зал Б"', f"{SESSION}.title", "missing_field"),
-    ],
-)
+MISTAKES = [
+    ('name = "Центр', 'name = = "Центр', "", "toml_syntax"),
+    ('organizer = "АНО «Инфоцентр»"\n', "", "event.organizer", "missing_field"),
+    ('venue = "МинводыЭкспо"', 'venue = "  "', "event.venue", "empty_value"),
+    ('venue = "МинводыЭкспо"', "venue = 5", "event.venue", "bad_type"),
+    (
+        'city = "Минеральные Воды"',
+        'city = "МВ"\ncolor = "#000000"',
+        "event.color",
+        "unknown_field",
+    ),
+    (
+        'city = "Минеральные Воды"',
+        'city = "МВ"\ntimezone = "Europe/Minvody"',
+        "event.timezone",
+        "unknown_timezone",
+    ),
+    (
+        'city = "Минеральные Воды"',
+        'city = "МВ"\nyear = 2025',
+        "streams[0].days[0].date",
+        "date_outside_year",
+    ),
+    ('city = "Минеральные Воды"', 'city = "МВ"\nyear = 26', "event.year", "bad_year"),
+    ("capacity = 35", "capacity = 0", f"{S1}.capacity", "bad_capacity"),
+    ("capacity = 35", "capacity = true", f"{S1}.capacity", "bad_capacity"),
+    ("number = 1\n", "number = 2\n", f"{S1}.number", "duplicate_stream_number"),
+    ("number = 1\n", "number = 0\n", f"{S1}.number", "bad_number"),
+    ("level = 1\n", "level = 1.5\n", f"{S1}.level", "bad_level"),
+    ('colour = "#1F3F8F"', 'colour = "#1F3F8"', f"{S1}.colour", "bad_colour"),
+    ('colour = "#1F3F8F"', 'colour = "blue"', f"{S1}.colour", "bad_colour"),
+    ('date = "2026-05-12"', 'date = "2026-05-32"', f"{S1}.days[0].date", "bad_date"),
+    ('date = "2026-05-12"', "date = 2026-05-12T10:00:00", f"{S1}.days[0].date", "bad_date"),
+    ('date = "19.05.2026"', "date = 2026-05-20", "streams[0].days[1].date", "duplicate_day"),
+    (
+        'end = "11:30"\n    kind = "theory"\n    title = "Основы"',
+        'end = "25:00"\n    kind = "theory"\n    title = "Основы"',
+        f"{SESSION}.end",
+        "bad_time",
+    ),
+    ('start = "9:00"', 'start = "9.00"', "streams[0].days[1].sessions[0].start", "bad_time"),
+    ('start = "9:00"', "start = 9", "streams[0].days[1].sessions[0].start", "bad_time"),
+    (
+        'start = "9:00"',
+        'start = "10:00"',
+        "streams[0].days[1].sessions[0].end",
+        "end_before_start",
+    ),
+    (
+        'start = "14:00"',
+        'start = "11:00"',
+        "streams[0].days[0].sessions[0].start",
+        "overlapping_sessions",
+    ),
+    (
+        'kind = "практика"',
+        'kind = "lecture"',
+        "streams[0].days[0].sessions[0].kind",
+        "bad_kind",
+    ),
+    ('title = "Основы"', 'titel = "Основы"', f"{SESSION}.titel", "unknown_field"),
+    ('title = "Основы"', 'room = "Зал Б"', f"{SESSION}.title", "missing_field"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "where", "reason"), MISTAKES)
 def test_each_mistake_is_located(old: str, new: str, where: str, reason: str) -> None:
     assert VALID.count(old) == 1, old
     error = _error(VALID.replace(old, new))
@@ -222,26 +223,29 @@ def test_unknown_field_suggests_the_known_one() -> None:
     assert (error.params["where"], error.params["suggestion"]) == (f"{S1}.color", "colour")
 
 
-@pytest.mark.parametrize(
-    ("text", "where", "reason"),
-    [
-        ("", "event", "missing_field"),
-        ('event = "x"', "event", "bad_type"),
-        (VALID.split("[[streams]]")[0], "streams", "no_streams"),
-        ("streams = []\n" + VALID.split("[[streams]]")[0], "streams", "no_streams"),
-        ('streams = "all"\n' + VALID.split("[[streams]]")[0], "streams", "bad_type"),
-        (VALID.split("  [[streams.days]]")[0], "streams[0].days", "no_days"),
-        (
-            VALID.split("    [[streams.days.sessions]]")[0],
-            "streams[0].days[0].sessions",
-            "no_sessions",
-        ),
-        ("[event]\nname='x'\n[stream]\n", "stream", "unknown_field"),
-    ],
-)
+STRUCTURAL = [
+    ("", "event", "missing_field"),
+    ('event = "x"', "event", "bad_type"),
+    (VALID.split("[[streams]]")[0], "streams", "no_streams"),
+    ("streams = []\n" + VALID.split("[[streams]]")[0], "streams", "no_streams"),
+    ('streams = "all"\n' + VALID.split("[[streams]]")[0], "streams", "bad_type"),
+    (VALID.split("  [[streams.days]]")[0], "streams[0].days", "no_days"),
+    (
+        VALID.split("    [[streams.days.sessions]]")[0],
+        "streams[0].days[0].sessions",
+        "no_sessions",
+    ),
+    ("[event]\nname='x'\n[stream]\n", "stream", "unknown_field"),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "reason"), STRUCTURAL)
 def test_structural_mistakes(text: str, where: str, reason: str) -> None:
     error = _error(text)
     assert (error.params["where"], error.params["reason"]) == (where, reason)
+
+
+FILE_REASONS = ("not_utf8", "file_not_found", "unreadable")
 
 
 def test_files_from_windows_and_broken_files(tmp_path: Path) -> None:
@@ -250,11 +254,8 @@ def test_files_from_windows_and_broken_files(tmp_path: Path) -> None:
     assert load_schedule(with_bom).name == "Центр компетенций по SMM для НКО"
     cp1251 = tmp_path / "cp1251.toml"
     cp1251.write_bytes(VALID.encode("cp1251"))
-    for path, reason in [
-        (cp1251, "not_utf8"),
-        (tmp_path / "absent.toml", "file_not_found"),
-        (tmp_path, "unreadable"),
-    ]:
+    paths = (cp1251, tmp_path / "absent.toml", tmp_path)
+    for path, reason in zip(paths, FILE_REASONS, strict=True):
         with pytest.raises(UserError) as caught:
             load_schedule(path)
         assert caught.value.params["reason"] == reason
@@ -293,3 +294,18 @@ def test_shift_moves_every_day_by_one_offset() -> None:
 def test_spec_is_hashable_enough_to_compare() -> None:
     assert parse_schedule(VALID) == parse_schedule(VALID)
     assert parse_schedule(VALID) != parse_schedule(VALID.replace("capacity = 35", "capacity = 36"))
+
+
+DOCS = resource_path().parent / "docs" / "schedule-format.md"
+
+
+def test_docs_list_exactly_the_tested_reason_codes() -> None:
+    errors = DOCS.read_text("utf-8").split("## Errors")[1].split("\n## ")[0]
+    documented = set(re.findall(r"^\| `([a-z_0-9]+)` \| ", errors, re.MULTILINE)) - {"reason"}
+    tested = {case[-1] for case in [*MISTAKES, *STRUCTURAL]} | set(FILE_REASONS)
+    assert documented == tested
+
+
+def test_docs_show_the_example_file_as_it_is() -> None:
+    blocks = re.findall(r"```toml\n(.*?)```", DOCS.read_text("utf-8"), re.DOTALL)
+    assert blocks == [resource_path("schedule.example.toml").read_text("utf-8")]
