@@ -6,6 +6,7 @@ import random
 from collections.abc import Mapping, Sequence
 
 from smm_event.demo_data.lists import DemoLists, Region
+from smm_event.text.folding import fold
 
 _ATTEMPTS = 200
 
@@ -22,7 +23,7 @@ def assign_organizations(
     }
     slots = [region for region, count in counts.items() for _ in range(count)]
     long_slots = set(rng.sample(range(len(slots)), min(lists.long_org_count, len(slots))))
-    used: set[str] = set()
+    used: set[str] = set()  # folded: the roster import treats names equal after fold() as one
     names: dict[str, list[str]] = {region: [] for region in counts}
     for index, region in enumerate(slots):
         templates = lists.long_org_templates if index in long_slots else lists.org_templates
@@ -46,12 +47,12 @@ def _unique_name(
     name = ""
     for _ in range(_ATTEMPTS):
         name = _fill(rng, lists, region, rng.choice(templates))
-        if name not in used:
+        if fold(name) not in used:
             break
     else:
         # Only a roster far larger than the programme's runs out of combinations.
         name = f"{name} № {len(used) + 1}"
-    used.add(name)
+    used.add(fold(name))
     return name
 
 

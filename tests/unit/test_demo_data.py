@@ -17,6 +17,7 @@ from smm_event.demo_data import (
 from smm_event.demo_data.lists import load_demo_lists
 from smm_event.demo_data.names import feminine_surname
 from smm_event.demo_data.participants import allocate
+from smm_event.text.folding import fold
 from smm_event.text.translit import transliterate
 
 SEEDS = (0, 1, 2, 3, 42)
@@ -123,6 +124,7 @@ def test_feminine_surname() -> None:
 def test_organizations_regions_and_positions(roster: tuple[DemoParticipant, ...]) -> None:
     per_org = Counter(p.organization for p in roster)
     assert 120 <= len(per_org) <= 150
+    assert len({fold(name) for name in per_org}) == len(per_org)
     assert max(per_org.values()) >= 2
     assert sum(len(name) > 120 for name in per_org) >= 3
     regions = Counter(p.region for p in roster)
