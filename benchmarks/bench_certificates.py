@@ -1,0 +1,124 @@
+"""Certificate rendering for a whole programme: 210 certificates (3 streams of 70).
+
+    python benchmarks/bench_certificates.py [--count 210] [--repeat 3] [--out DIR]
+
+Prints a markdown table of wall-clock times (best of --repeat) on this machine for:
+- the print batch: one PDF with a page per certificate (target under 5 s);
+- one PDF per certificate in memory (what the register hashes);
+- render_certificates: the batch plus every certificate's own hash;
+- write_certificate_files: one file per certificate on disk.
+Payloads are random 90-byte base32 tokens (~150 characters), the size of a signed QR payload.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import dataclasses
+import datetime as dt
+import io
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from smm_event.pdf.certificates import (
+    CertificateData,
+    load_certificate_template,
+    render_certificate_bytes,
+    render_certificates,
+    render_certificates_batch,
+    write_certificate_files,
+)
+from smm_event.text.dates_ru import format_date_range_ru, format_hours_ru
+
+SURNAMES = ("Магомедов", "Хетагурова", "Акопян", "Алиева", "Гогуадзе", "Тхагапсоева-Кодзоева")
+NAMES = ("Руслан", "Зарема", "Арам", "Айгюн", "Нино", "Анна")
+
+
+def make_certs(count: int, seed: int) -> list[CertificateData]:
+    rng = random.Random(seed)
+    base = CertificateData(
+        number="",
+        surname="",
+        first_name="",
+        patronymic=None,
+        name_line="",
+        organization="АНО «Центр развития гражданских инициатив»",
+        stream_title="",
+        dates_text=format_date_range_ru(dt.date(2026, 5, 12), dt.date(2026, 5, 15)),
+        hours_text=format_hours_ru(32),
+        city="г. Минеральные Воды",
+        issue_date_text="15 мая 2026 года",
+        verify_text="",
+        event_name="Центр компетенций по SMM для НКО",
+        organizer="Информационный центр «Открытый Юг»",
+    )
+    certs = []
+    for index in range(count):
+        surname, name = rng.choice(SURNAMES), rng.choice(NAMES)
+        token = base64.b32encode(rng.randbytes(90)).decode().rstrip("=")
+        certs.append(
+            dataclasses.replace(
+                base,
+                number=f"{index + 1:03d}/2026",
+                surname=surname,
+                first_name=name,
+                name_line=f"{surname} {name}",
+                stream_title=f"Поток {index % 3 + 1}",
+                verify_text=f"SMC1:{token}",
+            )
+        )
+    return certs
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=210)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=20260512)
+    parser.add_argument("--out", type=Path, default=None, help="keep the files here")
+    args = parser.parse_args()
+    certs = make_certs(args.count, args.seed)
+    with tempfile.TemporaryDirectory(prefix="bench_certificates_") as scratch:
+        run_all(args, certs, args.out or Path(scratch))
+
+
+def run_all(args: argparse.Namespace, certs: list[CertificateData], out_dir: Path) -> None:
+    template = load_certificate_template()
+    render_certificate_bytes(certs[0], template)  # fonts registered, caches warm
+    batch = io.BytesIO()
+    rows = [
+        ("print batch (one PDF)", lambda: render_certificates_batch(certs, template, io.BytesIO())),
+        ("one PDF each, in memory", lambda: [render_certificate_bytes(c, template) for c in certs]),
+        ("batch + each one's hash", lambda: render_certificates(certs, template, io.BytesIO())),
+        ("one file each, on disk", lambda: write_certificate_files(certs, template, out_dir)),
+    ]
+    render_certificates_batch(certs, template, batch)
+    single = render_certificate_bytes(certs[0], template)
+    print(f"{args.count} certificates, best of {args.repeat}\n")
+    print("| variant | total s | ms per certificate |")
+    print("|---|---:|---:|")
+    for label, run in rows:
+        seconds = best_of(args.repeat, run)
+        print(f"| {label} | {seconds:.2f} | {1000 * seconds / args.count:.1f} |")
+    median_file = statistics.median(p.stat().st_size for p in out_dir.glob("*.pdf"))
+    print(f"\nbatch PDF {len(batch.getvalue()) / 1e6:.2f} MB for {args.count} pages")
+    print(f"one certificate {len(single) / 1e3:.0f} kB (median file {median_file / 1e3:.0f} kB)")
+    if args.out:
+        print(f"files in {out_dir}")
+
+
+if __name__ == "__main__":
+    main()
