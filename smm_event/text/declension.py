@@ -188,6 +188,8 @@ def _review_reasons(
     elif turkic:
         reasons.append(ReviewReason.TURKIC_PATRONYMIC)
     pairs = [(source.first_name, result.first_name)]
+    if not indeclinable:
+        pairs.append((source.surname, result.surname))
     if source.patronymic and not turkic:
         pairs.append((source.patronymic, result.patronymic or ""))
     if any(before == after and _should_decline(before, sex) for before, after in pairs):
