@@ -1,0 +1,147 @@
+"""The only way replicated rows are written: every local change becomes an immutable record
+(device, per-device sequence number, hybrid logical clock, fields) and is then applied by the
+same merge code that applies changes pulled from other laptops. The local state is therefore
+always the fold of the log, which is what makes sync convergent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smm_event.storage import hlc as hlc_clock
+from smm_event.storage.codec import decode_fields, encode_fields
+from smm_event.storage.base import Base
+from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
+from smm_event.storage.local_models import ChangeRecord, LocalState
+
+
+def local_state(session: Session) -> LocalState:
+    state = session.get(LocalState, 1)
+    if state is None:
+        raise RuntimeError("workspace has no local state row; open it through open_workspace()")
+    return state
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC, the form every instant is stored in."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def record(
+    session: Session,
+    entity: str,
+    entity_id: uuid.UUID | str,
+    fields: Mapping[str, Any],
+    wall_ms: int | None = None,
+    new: bool = False,
+) -> ChangeRecord:
+    """Record a local change and apply it. The caller's transaction commits both or neither.
+    ``new`` promises the row does not exist yet (a fresh UUID), which saves a lookup per row in
+    bulk imports."""
+    state = local_state(session)
+    stamp = hlc_clock.next_stamp(
+        state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms or hlc_clock.now_ms()
+    )
+    state.last_seq += 1
+    state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
+    change = ChangeRecord(
+        device_id=state.device_id,
+        seq=state.last_seq,
+        hlc=stamp.encode(),
+        entity=entity,
+        entity_id=str(entity_id),
+        payload=encode_fields(fields),
+        recorded_at=utc_now(),
+    )
+    session.add(change)
+    apply_change(session, change, new=new)
+    return change
+
+
+def apply_change(session: Session, change: ChangeRecord, new: bool = False) -> None:
+    """Merge one change into the state tables by its entity's rule. Applying the same change
+    twice, or changes in any order, gives the same state."""
+    spec = entity_spec(change.entity)
+    key: Any = change.entity_id if spec.text_key else uuid.UUID(change.entity_id)
+    row = None if new else session.get(spec.model, key)
+    if row is None:
+        row = _create(session, spec, key, change, new)
+        if row is None:
+            return
+    elif spec.rule is MergeRule.LAST_WRITER_WINS:
+        fields = decode_fields(spec.model, change.payload)
+        _merge_fields(row, fields, change.hlc, spec.grow_only_fields)
+    else:
+        return
+    if spec.derive is not None:
+        with session.no_autoflush:
+            spec.derive(session, row, new)
+
+
+def _create(
+    session: Session, spec: EntitySpec, key: Any, change: ChangeRecord, new: bool
+) -> Base | None:
+    """Create a row from its changes. An edit can arrive before the change that created the
+    row (another laptop's edit, delivered first): then every change of the row the log holds is
+    folded in clock order, and the row waits until the creating change is there."""
+    records = [change] if new else _changes_of(session, change)
+    row: Any = spec.model(id=key)
+    row.clocks = {}
+    for record in records:
+        _merge_fields(row, decode_fields(spec.model, record.payload), record.hlc, spec.grow_only_fields)
+    if any(getattr(row, name) is None for name in _required_columns(spec.model)):
+        return None
+    session.add(row)
+    return cast(Base, row)
+
+
+def _changes_of(session: Session, change: ChangeRecord) -> list[ChangeRecord]:
+    with session.no_autoflush:
+        stored = session.scalars(
+            select(ChangeRecord).where(
+                ChangeRecord.entity == change.entity, ChangeRecord.entity_id == change.entity_id
+            )
+        ).all()
+    records = {(r.device_id, r.seq): r for r in stored}
+    records[(change.device_id, change.seq)] = change
+    return sorted(records.values(), key=lambda r: r.hlc)
+
+
+@cache
+def _required_columns(model: type[Base]) -> tuple[str, ...]:
+    return tuple(
+        column.key
+        for column in model.__table__.columns
+        if not column.nullable
+        and not column.primary_key
+        and column.default is None
+        and column.server_default is None
+    )
+
+
+def _merge_fields(row: Any, fields: Mapping[str, Any], stamp: str, grow_only: frozenset[str]) -> None:
+    clocks = dict(row.clocks or {})
+    for name, value in fields.items():
+        if name in grow_only:
+            current = getattr(row, name)
+            if current is None or (value is not None and value > current):
+                setattr(row, name, value)
+                clocks[name] = max(stamp, clocks.get(name, ""))
+        elif stamp >= clocks.get(name, ""):
+            setattr(row, name, value)
+            clocks[name] = stamp
+    row.clocks = clocks  # a new dict: JSON columns do not track in-place mutation
+
+
+def observe_remote_stamp(session: Session, stamp: str) -> None:
+    """Advance this laptop's clock past a change received from elsewhere."""
+    state = local_state(session)
+    state.hlc_wall_ms, state.hlc_counter = hlc_clock.observe(
+        state.hlc_wall_ms, state.hlc_counter, hlc_clock.Hlc.parse(stamp), hlc_clock.now_ms()
+    )

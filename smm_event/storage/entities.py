@@ -1,0 +1,76 @@
+"""Which tables replicate and by which merge rule (documented in docs/sync.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from sqlalchemy.orm import Session
+
+from smm_event.storage import models
+from smm_event.storage.base import Base
+
+
+class MergeRule(Enum):
+    # Field by field, the change with the greatest hybrid logical clock wins.
+    LAST_WRITER_WINS = "lww"
+    # The row is written once and never changes: a grow-only set (scans, mark versions, prints).
+    INSERT_ONLY = "insert"
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    name: str
+    model: type[Base]
+    rule: MergeRule
+    # Fields that only ever grow (a badge version): the larger value wins whatever the clocks.
+    grow_only_fields: frozenset[str] = frozenset()
+    # Most keys are UUIDs; a public key is named by its short key id.
+    text_key: bool = False
+    # Recomputes locally derived columns after a change was applied (the flag: row is new).
+    derive: Callable[[Session, Base, bool], None] | None = field(default=None, compare=False)
+
+
+_REGISTRY: dict[str, EntitySpec] = {}
+
+
+def register(spec: EntitySpec) -> None:
+    _REGISTRY[spec.name] = spec
+
+
+def entity_spec(name: str) -> EntitySpec:
+    return _REGISTRY[name]
+
+
+def entity_names() -> tuple[str, ...]:
+    return tuple(_REGISTRY)
+
+
+def _register_core() -> None:
+    from smm_event.storage.derived import derive_organization, derive_participant
+
+    lww = MergeRule.LAST_WRITER_WINS
+    insert = MergeRule.INSERT_ONLY
+    register(EntitySpec("event", models.Event, lww))
+    register(EntitySpec("device", models.Device, lww))
+    register(EntitySpec("stream", models.Stream, lww))
+    register(EntitySpec("stream_day", models.StreamDay, lww))
+    register(EntitySpec("session", models.TrainingSession, lww))
+    register(EntitySpec("organization", models.Organization, lww, derive=derive_organization))
+    register(
+        EntitySpec(
+            "participant",
+            models.Participant,
+            lww,
+            grow_only_fields=frozenset({"badge_version"}),
+            derive=derive_participant,
+        )
+    )
+    register(EntitySpec("public_key", models.PublicKey, lww, text_key=True))
+    register(EntitySpec("checkin", models.Checkin, insert))
+    register(EntitySpec("attendance_mark", models.AttendanceMark, insert))
+    register(EntitySpec("badge_print", models.BadgePrint, insert))
+
+
+_register_core()

@@ -1,0 +1,119 @@
+"""A workspace: one event's SQLite database on one laptop, and the device it represents."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from smm_event.errors import UserError
+from smm_event.paths import default_workspace_path
+from smm_event.storage import changes, migrate
+from smm_event.storage.engine import sqlite_engine
+from smm_event.storage.local_models import LocalState
+from smm_event.storage.models import Device
+
+DEFAULT_DEVICE_NAME = "Ноутбук"
+
+
+@dataclass
+class Workspace:
+    path: Path
+    write_engine: Engine
+    read_engine: Engine
+    device_id: uuid.UUID
+    _writer: sessionmaker[Session]
+    _reader: sessionmaker[Session]
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write transaction: commits (durably) on success, rolls back on any error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only snapshot that never blocks a writer (WAL)."""
+        with self._reader() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.write_engine.dispose()
+        self.read_engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_workspace(path: Path | None = None, device_name: str | None = None) -> Workspace:
+    """Open (creating if needed) and upgrade a workspace. A schema upgrade of an existing
+    workspace is preceded by a backup next to it, under ``backups/``."""
+    path = (path or default_workspace_path()).expanduser().resolve()
+    if path.is_dir():
+        raise UserError("workspace_is_folder", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError("workspace_unwritable", path=str(path), reason=str(error)) from error
+    existed = path.exists() and path.stat().st_size > 0
+    write_engine = sqlite_engine(path, immediate=True)
+    read_engine = sqlite_engine(path, immediate=False)
+    try:
+        _upgrade(path, write_engine, existed)
+        device_id = _ensure_local_state(write_engine, device_name)
+    except Exception:
+        write_engine.dispose()
+        read_engine.dispose()
+        raise
+    return Workspace(
+        path=path,
+        write_engine=write_engine,
+        read_engine=read_engine,
+        device_id=device_id,
+        _writer=sessionmaker(write_engine, expire_on_commit=False),
+        _reader=sessionmaker(read_engine, expire_on_commit=False),
+    )
+
+
+def _upgrade(path: Path, engine: Engine, existed: bool) -> None:
+    from alembic.util.exc import CommandError
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        if not migrate.needs_upgrade(engine):
+            return
+        if existed:
+            migrate.backup_sqlite(path, path.parent / "backups", "before-upgrade")
+        migrate.upgrade(engine)
+    except DatabaseError as error:
+        raise UserError("workspace_damaged", path=str(path), reason=str(error.orig)) from error
+    except CommandError as error:
+        # A revision this build does not know: the workspace was made by a newer version.
+        raise UserError("workspace_from_newer_version", path=str(path)) from error
+
+
+def _ensure_local_state(engine: Engine, device_name: str | None) -> uuid.UUID:
+    with sessionmaker(engine)() as session, session.begin():
+        state = session.get(LocalState, 1)
+        if state is None:
+            state = LocalState(id=1, device_id=uuid.uuid4(), last_seq=0, hlc_wall_ms=0, hlc_counter=0)
+            session.add(state)
+            session.flush()
+            changes.record(session, "device", state.device_id, {"name": device_name or DEFAULT_DEVICE_NAME})
+        elif device_name:
+            current = session.get(Device, state.device_id)
+            if current is None or current.name != device_name:
+                changes.record(session, "device", state.device_id, {"name": device_name})
+        return state.device_id
+
+
+def table_names(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())

@@ -1,0 +1,80 @@
+"""Shared fixtures: throwaway workspaces and throwaway PostgreSQL databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "SMM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+DEMO_FIRST_DAY = dt.date(2026, 5, 12)
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    return tmp_path / "event.sqlite3"
+
+
+@pytest.fixture
+def empty_workspace(workspace_path: Path) -> Iterator[object]:
+    from smm_event.workspace import open_workspace
+
+    with open_workspace(workspace_path, device_name="Тест") as ws:
+        yield ws
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo workspace built per test run; tests get copies (building it takes a second)."""
+    from smm_event.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    create_demo(path, seed=7, first_day=DEMO_FIRST_DAY)
+    return path
+
+
+@pytest.fixture
+def demo_workspace(demo_template: Path, tmp_path: Path) -> Iterator[object]:
+    import shutil
+
+    from smm_event.workspace import open_workspace
+
+    target = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, target)
+    with open_workspace(target) as ws:
+        yield ws
+
+
+def _postgres_unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(f"PostgreSQL at 127.0.0.1:5432 not reachable: {reason}")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh database on the local PostgreSQL, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    name = f"smm_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        admin.dispose()
+        _postgres_unavailable(str(error.orig).strip().splitlines()[0])
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
