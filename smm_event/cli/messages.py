@@ -1,0 +1,39 @@
+"""One line for each error code the core raises, for the CLI. (The GUI has its own translated
+sentences in ui/.) Unknown codes still print, with their parameters."""
+
+from __future__ import annotations
+
+from smm_event.errors import UserError
+
+MESSAGES: dict[str, str] = {
+    "no_event": "this workspace has no event yet: run `smm-event init --event FILE.toml` or `smm-event demo`",
+    "workspace_is_folder": "the workspace path {path} is a folder; give a file name such as event.sqlite3",
+    "workspace_unwritable": "cannot create the workspace at {path}: {reason}",
+    "workspace_damaged": "the workspace {path} is damaged or not a workspace ({reason}); restore a copy from its backups/ folder",
+    "workspace_from_newer_version": "the workspace {path} was made by a newer smm-event; update the program",
+    "workspace_not_empty": "the workspace {path} already has an event; choose another --workspace or add --replace",
+    "other_event_in_workspace": "this workspace belongs to the event «{existing}», not «{new}»; use another --workspace",
+    "file_not_found": "file not found: {path}",
+    "unreadable_file": "cannot read {path}: {reason}",
+    "empty_file": "the file {path} has no rows",
+    "unsupported_file": "unsupported file type {path}: use .csv, .tsv, .txt or .xlsx",
+    "no_name_columns": "{path} has no surname/first name or ФИО column",
+    "bad_schedule": "schedule error at {where}: {reason}",
+    "bad_phase": "unknown test phase {phase!r}: use entry or exit",
+    "no_streams": "the event has no streams; add them to the schedule file and run init again",
+    "no_such_stream": "there is no stream {number}",
+    "bad_stream_number": "stream numbers start at 1 (got {number})",
+    "participant_not_found": "no participant with id {participant}",
+    "bad_participant_id": "{value!r} is not a participant id (a UUID, see `roster list --json`)",
+    "bad_date": "{value!r} is not a date (use YYYY-MM-DD)",
+}
+
+
+def message_for(error: UserError) -> str:
+    template = MESSAGES.get(error.code)
+    if template is None:
+        return str(error)
+    try:
+        return template.format(**error.params)
+    except (KeyError, IndexError):
+        return str(error)

@@ -1,0 +1,1 @@
+"""Plain data that crosses the core/UI boundary: frozen dataclasses and enums, never ORM rows."""

@@ -1,0 +1,68 @@
+"""The event, its streams, days and sessions as the UI and CLI see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: uuid.UUID
+    name: str
+    short_name: str | None
+    organizer: str | None
+    venue: str | None
+    city: str | None
+    timezone: str
+    starts_on: dt.date
+    ends_on: dt.date
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StreamInfo:
+    id: uuid.UUID
+    number: int
+    level: int
+    title: str
+    capacity: int
+    colour: str
+    days: tuple[dt.date, ...]
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: uuid.UUID
+    stream_number: int
+    day: dt.date
+    starts_at: dt.datetime  # local time of the event, timezone-aware
+    ends_at: dt.datetime
+    kind: str
+    title: str
+    room: str | None
+    trainer: str | None
+    closed: bool
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class WorkspaceSummary:
+    path: str
+    device: DeviceInfo
+    event: EventInfo | None
+    streams: tuple[StreamInfo, ...]
+    participants: int
+    unassigned: int
+    sessions: int
+    checkins: int
+    unsynced_changes: int

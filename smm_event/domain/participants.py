@@ -1,0 +1,84 @@
+"""Participants and the results of importing and assigning them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    id: uuid.UUID
+    surname: str
+    first_name: str
+    patronymic: str | None
+    gender: str | None
+    organization: str | None
+    position: str | None
+    region: str | None
+    phone: str | None
+    email: str | None
+    consent: bool | None
+    consent_date: dt.date | None
+    entry_score: float | None
+    exit_score: float | None
+    stream_number: int | None
+    stream_locked: bool
+    accelerator_track: str | None
+    notes: str | None
+    walk_in: bool
+    badge_version: int
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.surname, self.first_name, self.patronymic) if part)
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """A row the importer refused, with the spreadsheet row number and the column."""
+
+    row_number: int
+    column: str | None
+    reason: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class RosterImportReport:
+    created: int
+    updated: int
+    unchanged: int
+    invalid: tuple[ImportIssue, ...]
+    ignored_columns: tuple[str, ...]
+    applied: bool  # False for a dry run or a file refused because of invalid rows
+
+
+@dataclass(frozen=True)
+class ScoreImportReport:
+    phase: str
+    matched: int
+    changed: int
+    unmatched: tuple[ImportIssue, ...]
+    invalid: tuple[ImportIssue, ...]
+    applied: bool
+
+
+@dataclass(frozen=True)
+class StreamLoad:
+    number: int
+    title: str
+    capacity: int
+    size: int
+    locked: int
+    min_score: float | None
+    max_score: float | None
+
+
+@dataclass(frozen=True)
+class AssignmentSummary:
+    streams: tuple[StreamLoad, ...]
+    moved: int
+    without_score: int
+    over_capacity: int  # people who fit no stream: every stream is full

@@ -1,0 +1,103 @@
+"""The demo workspace: the real programme's shape with 210 fictional participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+from smm_event.demo_data import DemoParticipant, generate_demo_participants
+from smm_event.domain.event import WorkspaceSummary
+from smm_event.errors import UserError
+from smm_event.paths import default_workspace_path, resource_path
+from smm_event.schedule import load_schedule, shift_schedule
+from smm_event.services import event_setup, queries, streams
+from smm_event.services.context import current_event, organization_id
+from smm_event.storage import changes
+from smm_event.storage.local_models import LocalState
+from smm_event.text.folding import fold
+from smm_event.workspace import Workspace, open_workspace
+
+DEMO_DEVICE_NAME = "Организатор (демо)"
+
+
+def create_demo(
+    path: Path | None,
+    seed: int = 2026,
+    first_day: dt.date | None = None,
+    replace: bool = False,
+    device_name: str | None = None,
+) -> WorkspaceSummary:
+    """Stream 1 starts on ``first_day`` (today by default) so the desk has a session to admit
+    people to right away; everything else depends only on ``seed``."""
+    target = path or default_workspace_path()
+    if replace:
+        remove_workspace_files(target)
+    with open_workspace(target, device_name=device_name or DEMO_DEVICE_NAME) as ws:
+        if _has_event(ws):
+            if not replace:
+                raise UserError("workspace_not_empty", path=str(ws.path))
+        fill_demo(ws, seed, first_day or dt.date.today())
+        return queries.workspace_summary(ws)
+
+
+def remove_workspace_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.unlink()
+
+
+def fill_demo(ws: Workspace, seed: int, first_day: dt.date) -> None:
+    spec = shift_schedule(load_schedule(resource_path("demo", "schedule.toml")), first_day)
+    event_setup.init_event(ws, spec)
+    people = generate_demo_participants(seed, reference_day=first_day)
+    with ws.transaction() as session:
+        event_id = current_event(session).id
+        organizations: set[uuid.UUID] = set()
+        for person in people:
+            _write_person(session, event_id, person, organizations, seed)
+    streams.assign_streams(ws)
+
+
+def _write_person(session, event_id, person: DemoParticipant, organizations, seed) -> None:  # type: ignore[no-untyped-def]
+    org_id = organization_id(event_id, fold(person.organization))
+    if org_id not in organizations:
+        organizations.add(org_id)
+        changes.record(
+            session, "organization", org_id, {"name": person.organization, "region": person.region},
+            new=True,
+        )
+    participant_id = uuid.uuid5(event_id, f"demo:{seed}:{person.email}")
+    changes.record(
+        session,
+        "participant",
+        participant_id,
+        {
+            "event_id": event_id,
+            "surname": person.surname,
+            "first_name": person.first_name,
+            "patronymic": person.patronymic,
+            "gender": person.gender,
+            "organization_id": org_id,
+            "position": person.position,
+            "region": person.region,
+            "phone": person.phone,
+            "email": person.email,
+            "consent": person.consent,
+            "consent_date": person.consent_date,
+            "entry_score": person.entry_score,
+            "notes": person.notes,
+            "stream_locked": False,
+            "walk_in": False,
+            "badge_version": 1,
+            "deleted": False,
+        },
+        new=True,
+    )
+
+
+def _has_event(ws: Workspace) -> bool:
+    with ws.reading() as session:
+        state = session.get(LocalState, 1)
+        return state is not None and state.event_id is not None

@@ -1,0 +1,122 @@
+"""Importing the roster: new people are created, known ones (same e-mail or phone) updated.
+
+All-or-nothing: a file with invalid rows imports nothing unless ``skip_invalid``; any failure
+rolls the whole transaction back, so the workspace stays as it was."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smm_event.domain.participants import ImportIssue, RosterImportReport
+from smm_event.importing.roster_rows import RosterRow, RowError, parse_roster
+from smm_event.services.context import current_event, organization_id
+from smm_event.storage import changes
+from smm_event.storage.models import Organization, Participant
+from smm_event.text.folding import fold
+from smm_event.workspace import Workspace
+
+# The file's fields that are copied onto a participant (organization is resolved separately).
+_COPIED = (
+    "surname", "first_name", "patronymic", "gender", "position", "region", "phone", "email",
+    "consent", "consent_date", "entry_score", "exit_score", "notes",
+)
+
+
+@dataclass
+class _Plan:
+    creates: list[dict[str, Any]]
+    updates: list[tuple[uuid.UUID, dict[str, Any]]]
+    unchanged: int
+
+
+def import_roster(
+    ws: Workspace, path: Path, dry_run: bool = False, skip_invalid: bool = False
+) -> RosterImportReport:
+    parsed = parse_roster(path)
+    issues = tuple(_issue(error) for error in parsed.errors)
+    refused = bool(issues) and not skip_invalid
+    with ws.transaction() as session:
+        event = current_event(session)
+        plan = _plan(session, event.id, parsed.rows)
+        applied = not dry_run and not refused
+        if applied:
+            _apply(session, event.id, plan, parsed.rows)
+    return RosterImportReport(
+        created=len(plan.creates),
+        updated=len(plan.updates),
+        unchanged=plan.unchanged,
+        invalid=issues,
+        ignored_columns=parsed.ignored_columns,
+        applied=applied,
+    )
+
+
+def _issue(error: RowError) -> ImportIssue:
+    return ImportIssue(error.row_number, error.column, error.reason, error.value)
+
+
+def _plan(session: Session, event_id: uuid.UUID, rows: Iterable[RosterRow]) -> _Plan:
+    existing = session.scalars(
+        select(Participant).where(Participant.event_id == event_id, Participant.deleted.is_(False))
+    ).all()
+    by_email = {p.email: p for p in existing if p.email}
+    by_phone = {p.phone: p for p in existing if p.phone}
+    plan = _Plan([], [], 0)
+    for row in rows:
+        fields = _fields(event_id, row)
+        match = (by_email.get(row.email) if row.email else None) or (
+            by_phone.get(row.phone) if row.phone else None
+        )
+        if match is None:
+            plan.creates.append(fields)
+            continue
+        changed = {
+            name: value
+            for name, value in fields.items()
+            if value is not None and value != getattr(match, name)
+        }
+        if changed:
+            plan.updates.append((match.id, changed))
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def _fields(event_id: uuid.UUID, row: RosterRow) -> dict[str, Any]:
+    fields: dict[str, Any] = {name: getattr(row, name) for name in _COPIED}
+    fields["organization_id"] = (
+        organization_id(event_id, fold(row.organization)) if row.organization else None
+    )
+    return fields
+
+
+def _apply(session: Session, event_id: uuid.UUID, plan: _Plan, rows: Iterable[RosterRow]) -> None:
+    _ensure_organizations(session, event_id, rows)
+    for fields in plan.creates:
+        values = {name: value for name, value in fields.items() if value is not None}
+        values.update(event_id=event_id, stream_locked=False, walk_in=False, badge_version=1,
+                      deleted=False)
+        changes.record(session, "participant", uuid.uuid4(), values, new=True)
+    for participant_id, changed in plan.updates:
+        changes.record(session, "participant", participant_id, changed)
+
+
+def _ensure_organizations(session: Session, event_id: uuid.UUID, rows: Iterable[RosterRow]) -> None:
+    known = set(session.scalars(select(Organization.id)))
+    for row in rows:
+        if not row.organization:
+            continue
+        org_id = organization_id(event_id, fold(row.organization))
+        if org_id not in known:
+            known.add(org_id)
+            changes.record(
+                session, "organization", org_id, {"name": row.organization, "region": row.region},
+                new=True,
+            )
