@@ -26,7 +26,19 @@ MESSAGES: dict[str, str] = {
     "participant_not_found": "no participant with id {participant}",
     "bad_participant_id": "{value!r} is not a participant id (a UUID, see `roster list --json`)",
     "bad_date": "{value!r} is not a date (use YYYY-MM-DD)",
+    "gui_unavailable": "the desktop application cannot start: {reason}",
+    "keys_exist": "the event already has a signing key; use `smm-event keys rotate` for a new one",
+    "no_signing_key": "this laptop has only the public keys: it verifies badges but cannot issue them; print badges on the organizer's laptop",
+    "wrong_passphrase": "wrong passphrase for the signing key",
+    "weak_passphrase": "the passphrase must have at least {min_length} characters",
+    "damaged_key": "the signing key is damaged; restore the workspace from a backup or rotate keys",
+    "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
 }
+
+
+def register_messages(messages: dict[str, str]) -> None:
+    """Each command module adds the lines for its own codes, next to the commands."""
+    MESSAGES.update(messages)
 
 
 def message_for(error: UserError) -> str:
