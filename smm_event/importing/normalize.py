@@ -13,7 +13,7 @@ import re
 
 from smm_event.text.folding import fold
 
-_SPACE_RE = re.compile(r"\s+")
+_NON_DIGITS_RE = re.compile(r"[^0-9]+")
 _PHONE_ALLOWED_RE = re.compile(r"^[0-9\s()+\-.\u2010-\u2015]+$")
 _EMAIL_RE = re.compile(r"^[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
 _NAME_WORD_RE = re.compile(r"[\w\u0301]+|[^\w\u0301]+")
@@ -35,8 +35,7 @@ class BadValue(ValueError):
 
 def clean_text(raw: str) -> str | None:
     """Trimmed text with runs of whitespace (incl. NBSP, newlines) collapsed; None if blank."""
-    text = _SPACE_RE.sub(" ", raw).strip()
-    return text or None
+    return " ".join(raw.split()) or None
 
 
 def phone(raw: str) -> str | None:
@@ -44,12 +43,13 @@ def phone(raw: str) -> str | None:
 
     Accepted: ``8 (928) 123-45-67``, ``+7 928 …``, ``7 928 …``, ``928…`` (10 digits).
     """
-    text = clean_text(raw)
+    # A leading apostrophe is how people force Excel to keep «+7…» or «8…» as text.
+    text = clean_text(raw.lstrip("'’"))
     if text is None:
         return None
     if not _PHONE_ALLOWED_RE.match(text):
         raise BadValue("bad_phone")
-    digits = "".join(ch for ch in text if "0" <= ch <= "9")
+    digits = _NON_DIGITS_RE.sub("", text)
     international = text.startswith("+")
     if len(digits) == 11 and digits[0] in "78" and not (international and digits[0] == "8"):
         return "+7" + digits[1:]
@@ -76,7 +76,7 @@ def name(raw: str) -> str | None:
     text = clean_text(raw)
     if text is None:
         return None
-    return " ".join(_recase_word(word) for word in text.split(" "))
+    return " ".join([_recase_word(word) for word in text.split(" ")])
 
 
 # Folded: «-», «—» and «.» fold to "".
@@ -96,8 +96,11 @@ def is_initials(value: str) -> bool:
 
 
 def _recase_word(word: str) -> str:
-    if word.lower() in PATRONYMIC_PARTICLES:
-        return word.lower()
+    lowered = word.lower()
+    if lowered in PATRONYMIC_PARTICLES:
+        return lowered
+    if word.isalpha():  # the common case, no hyphen or apostrophe: skip the regex
+        return _recase_piece(word, capital=True)
     pieces = _NAME_WORD_RE.findall(word)
     out: list[str] = []
     for index, piece in enumerate(pieces):
@@ -164,7 +167,7 @@ def consent(raw: str) -> bool | None:
     key = fold(text)
     if key in _YES:
         return True
-    if key in _NO or text in {"-", "—", "–"}:
+    if key in _NO or text in {"-", "—", "–", "−"}:  # dashes fold away to ""
         return False
     lowered = text.casefold().replace("ё", "е")
     if lowered.startswith(_NO_PREFIXES):

@@ -7,6 +7,7 @@ A row with any error goes to ``errors`` (all of its errors, not just the first) 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from smm_event.importing.tabular import (
 )
 
 T = TypeVar("T")
+_NOT_A_NAME_RE = re.compile(r"[\d@/\\]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 # Field → header synonyms, «|»-separated; each is compared after ``header_key`` folding.
 ROSTER_HEADERS: dict[str, str] = {
@@ -166,12 +169,16 @@ class RowCells:
         self.header = header
         self.record = record
         self.row_number = record.row_number
-        self.cells = record.cells
+        count = len(record.cells)
+        self.texts = {
+            field: record.cells[index] if index < count else ""
+            for field, index in match.columns.items()
+        }
         self.errors: list[RowError] = []
         self.parsed: dict[str, object] = {}
 
     def text(self, field: str) -> str:
-        return self.match.cell(self.cells, field)
+        return self.texts.get(field, "")
 
     def column(self, field: str) -> str | None:
         index = self.match.columns.get(field)
@@ -245,6 +252,7 @@ def split_full_name(raw: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _bad_name_part(part: str) -> bool:
-    if normalize.is_initials(part) or not any(ch.isalpha() for ch in part):
+    """Digits, «@», slashes (a shifted column) or no letter at all; or initials."""
+    if _NOT_A_NAME_RE.search(part) or not _LETTER_RE.search(part):
         return True
-    return any(ch.isdigit() or ch in "@/\\" for ch in part)
+    return normalize.is_initials(part)

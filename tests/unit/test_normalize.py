@@ -32,7 +32,11 @@ def reason_of(parser: Callable[[str], object], raw: str) -> str:
         ("89281234567", "+79281234567"),
         ("928.123.45.67", "+79281234567"),
         ("8 8652 12-34-56", "+78652123456"),  # Stavropol landline
-        ("+374 91 123456", "+37491123456"),  # an explicit foreign number is kept
+        ("+374 91 123456", "+37491123456"),
+        (
+            "'+79281234567",
+            "+79281234567",
+        ),  # Excel's text prefix  # an explicit foreign number is kept
         ("  ", None),
         ("", None),
     ],
@@ -172,6 +176,7 @@ def test_gender(raw: str, expected: str | None) -> None:
         ("false", False),
         ("0", False),
         ("-", False),
+        ("−", False),
         ("Не согласен", False),
         ("", None),
     ],
