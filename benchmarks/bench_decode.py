@@ -11,7 +11,9 @@ frame without a code. Times are wall-clock per frame on this machine (one decodi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -23,6 +25,8 @@ import zxingcpp
 from camera_corpus import CorpusFrame, generate_corpus
 from numpy.typing import NDArray
 
+from smm_event.errors import UserError
+from smm_event.scanning.camera import CameraScanner, FakeCapture
 from smm_event.scanning.decode import SHARPEN_AMOUNT, SHARPEN_SIGMA, decode_frame
 
 Decoder = Callable[[NDArray[np.uint8]], tuple[str, ...]]
@@ -160,6 +164,30 @@ def print_tables(tallies: dict[str, Tally], tag_totals: dict[str, int], with_cod
         print(f"| {tag} | {tag_totals[tag]} | {cells} |")
 
 
+def camera_loop_check(seed: int, frames: int = 90, fps: float = 30.0) -> None:
+    """Play corpus frames through CameraScanner at camera speed: does decoding keep up?"""
+    corpus = list(generate_corpus(frames, seed))
+    reported: list[str] = []
+    scanner = CameraScanner(
+        0,
+        on_code=reported.append,
+        on_frame=lambda frame: None,
+        capture_factory=lambda index: FakeCapture([item.image for item in corpus], fps=fps),
+        lost_after=0.5,
+    )
+    started = time.perf_counter()
+    with contextlib.suppress(UserError):  # camera_lost when the playback ends
+        scanner.run(threading.Event())
+    elapsed = time.perf_counter() - started - 0.5
+    expected = {item.expected for item in corpus if item.expected is not None}
+    print(
+        f"\nCamera loop, {frames} frames played at {fps:.0f} fps: {scanner.frames_grabbed} grabbed "
+        f"in {elapsed:.1f} s, {scanner.frames_decoded} decoded, "
+        f"{len(expected & set(reported))}/{len(expected)} codes reported, "
+        f"{len(set(reported) - expected)} wrong"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="QR decoders on the synthetic webcam corpus")
     parser.add_argument("--count", type=int, default=240)
@@ -171,6 +199,7 @@ def main() -> None:
     decode_frame(np.zeros((720, 1280), np.uint8))  # warm-up: first calls load code and tables
     tallies, tag_totals = run(args.count, args.seed, table, args.repeat)
     print_tables(tallies, tag_totals, args.count - tag_totals.get("no-code", 0))
+    camera_loop_check(args.seed)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,9 @@ class CompletedScan:
 
 
 class ScanBuffer:
-    """Buffers keystrokes and returns a code when one is complete.
+    """Buffers keystrokes and returns a code when one is complete, with the keyboard layout
+    undone; ``last_scan`` keeps the raw input (for the failed-scan log, and for removing the
+    burst from a text field that received it).
 
     ``accept_typed``: whether slow input ended with Enter counts as a code. The Qt layer sets it
     False while a text field has focus (typing a surname must not become a scan) and True
