@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>ParticipantsPage</name>
+    <message numerus="yes">
+        <source>Showing %n participant(s) of {total}</source>
+        <translation>
+            <numerusform>Showing %n participant of {total}</numerusform>
+            <numerusform>Showing %n participants of {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceStatusBar</name>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not synced: %n change(s)</source>
+        <translation>
+            <numerusform>Not synced: %n change</numerusform>
+            <numerusform>Not synced: %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

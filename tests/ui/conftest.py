@@ -1,0 +1,90 @@
+"""Qt tests run offscreen, with their own config, data and cache folders (never the user's)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before any QApplication exists: the platform plugin is chosen when it is created.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Session-wide because QSettings caches its folder on first use; the translation cache is
+# then compiled once per run.
+_ROOT = tempfile.mkdtemp(prefix="smm-ui-tests-")
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_ROOT, _name.lower())
+
+import shutil  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@dataclass
+class MessageBoxes:
+    """QMessageBox calls captured instead of blocking the test in a modal loop."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for shown_kind, _title, text in self.shown if kind in (None, shown_kind)]
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = MessageBoxes()
+
+    def recorder(kind: str) -> Callable[..., object]:
+        def record(_parent: object, title: str, text: str, *_args: object) -> object:
+            boxes.shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return record
+
+    for kind in ("warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
+    return boxes
+
+
+@pytest.fixture
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A per-test user data folder (demo workspace, logs)."""
+    data = tmp_path / "user-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    return data
+
+
+@pytest.fixture
+def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "event.sqlite3"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def start_desk(
+    qapp: object, tmp_path: Path, user_dirs: Path, message_boxes: MessageBoxes
+) -> Iterator[Callable[..., object]]:
+    """start_desk(workspace, language=None, demo=False) -> DeskApplication, shut down after."""
+    from ui.app import start
+
+    started: list[object] = []
+
+    def launch(workspace: Path | None, language: str | None = None, demo: bool = False) -> object:
+        desk = start(qapp, workspace, demo, language, station_path=tmp_path / "station.toml")  # type: ignore[arg-type]
+        started.append(desk)
+        return desk
+
+    yield launch
+    from ui.background import default_executor
+
+    default_executor().default_on_error = None
+    for desk in started:
+        desk.window.close()  # type: ignore[attr-defined]
+        desk.shutdown()  # type: ignore[attr-defined]
+        desk.window.deleteLater()  # type: ignore[attr-defined]
+        desk.context.deleteLater()  # type: ignore[attr-defined]
+        desk.deleteLater()  # type: ignore[attr-defined]

@@ -1,0 +1,114 @@
+"""Turning errors into messages a desk clerk can act on.
+
+A ``UserError`` from the core carries a code and parameters; here each code becomes a
+translated sentence that says what happened and what to do. Anything else is a bug: it is
+logged with its traceback under ``user_data_dir()/logs`` and the user sees one short message
+with the log's location, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from smm_event.errors import UserError
+from smm_event.paths import user_data_dir
+from ui.i18n import fill
+
+log = logging.getLogger(__name__)
+
+ERROR_LOG_NAME = "gui-errors.log"
+
+
+def _messages() -> dict[str, str]:
+    # Built on each call so the sentences follow the language installed at that moment.
+    return {
+        "no_event": QCoreApplication.translate(
+            "UserErrors",
+            "This workspace has no event yet. Open the demo workspace, or ask the organizer "
+            "for the event's workspace file.",
+        ),
+        "workspace_is_folder": QCoreApplication.translate(
+            "UserErrors",
+            "{path} is a folder, not a workspace file. Choose a file such as event.sqlite3.",
+        ),
+        "workspace_unwritable": QCoreApplication.translate(
+            "UserErrors",
+            "The workspace cannot be created at {path} ({reason}). Choose a folder you can "
+            "write to, for example your Documents.",
+        ),
+        "workspace_damaged": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} is damaged or is not a workspace. Restore a copy from the "
+            "backups folder next to it, or ask the organizer for a fresh copy.",
+        ),
+        "workspace_not_empty": QCoreApplication.translate(
+            "UserErrors", "The workspace {path} already holds an event. Choose another file."
+        ),
+        "bad_stream_number": QCoreApplication.translate(
+            "UserErrors", "There is no stream number {number}."
+        ),
+        "no_such_stream": QCoreApplication.translate(
+            "UserErrors", "There is no stream number {number}."
+        ),
+        "participant_not_found": QCoreApplication.translate(
+            "UserErrors", "This participant is no longer in the workspace. Search for them again."
+        ),
+        "file_not_found": QCoreApplication.translate(
+            "UserErrors", "The file {path} was not found. Check the name and the folder."
+        ),
+        "unreadable_file": QCoreApplication.translate(
+            "UserErrors", "The file {path} cannot be read: {reason}."
+        ),
+    }
+
+
+def user_error_message(error: UserError) -> str:
+    template = _messages().get(error.code)
+    if template is None:
+        details = ", ".join(f"{key}: {value}" for key, value in error.params.items())
+        generic = QCoreApplication.translate("UserErrors", "The operation cannot be done ({code}).")
+        return fill(generic, code=error.code) + (f"\n{details}" if details else "")
+    return fill(template, **error.params)
+
+
+def error_log_path() -> Path:
+    return user_data_dir() / "logs" / ERROR_LOG_NAME
+
+
+def log_unexpected(error: BaseException) -> Path | None:
+    """Append the traceback to the error log; returns the log's path (None if unwritable)."""
+    path = error_log_path()
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    log.error("unexpected error %r, traceback in %s", error, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as file:
+            file.write(text + "\n")
+    except OSError:
+        return None
+    return path
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A message box for any error from a background task or a slot."""
+    if isinstance(error, UserError):
+        title = QCoreApplication.translate("UserErrors", "Attention")
+        QMessageBox.warning(parent, title, user_error_message(error))
+        return
+    path = log_unexpected(error)
+    text = QCoreApplication.translate(
+        "UserErrors",
+        "Something went wrong inside the program. Check that your last action was saved "
+        "and try again.",
+    )
+    if path is not None:
+        text += "\n\n" + fill(
+            QCoreApplication.translate("UserErrors", "Details for the developers are in {path}"),
+            path=path,
+        )
+    QMessageBox.critical(parent, QCoreApplication.translate("UserErrors", "Error"), text)

@@ -1,0 +1,260 @@
+"""The main window: navigation on the left, one page per screen, the status bar below.
+
+While no workspace is open (or one is opening) a start page with a busy indicator takes the
+whole window; the pages appear once the workspace is ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from smm_event import __version__
+from smm_event.domain.event import WorkspaceSummary
+from smm_event.paths import resource_path, user_data_dir
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.i18n import LANGUAGE_NAMES, current_language, fill
+from ui.pages import PageSpec, page_specs
+from ui.start_page import StartPage
+from ui.status_bar import WorkspaceStatusBar
+
+APP_TITLE = "SMM Event"
+LANGUAGE_MENU_TITLE = "Язык / Language"  # in both languages: findable whatever is active
+DEMO_FILE_NAME = "demo.sqlite3"
+NAVIGATION_STYLE = (
+    "QListWidget::item { padding: 4px 6px; }"
+    " QListWidget::item:selected { background: #d6e6f7; color: #102a43;"
+    " border-left: 4px solid #2f7fc8; }"
+)
+
+
+def demo_workspace_path() -> Path:
+    return user_data_dir() / DEMO_FILE_NAME
+
+
+def load_icon(name: str | None) -> QIcon:
+    return QIcon(str(resource_path("icons", name))) if name else QIcon()
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, context: AppContext, pages: Iterable[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowIcon(load_icon("app.svg"))
+        self.setMinimumSize(QSize(900, 560))
+        self._keys: list[str] = []
+        self._build_central()
+        self._build_menus()
+        self.status = WorkspaceStatusBar(self)
+        self.setStatusBar(self.status)
+        for spec in page_specs() if pages is None else pages:
+            self.add_page(spec.key, spec.title(), spec.factory(context), spec.icon)
+        context.opening_changed.connect(self._opening_changed)
+        context.workspace_changed.connect(self._workspace_changed)
+        context.summary_changed.connect(self._summary_changed)
+        context.executor.busy_changed.connect(self.status.set_busy)
+        self._workspace_changed(context.summary)
+        if context.opening:
+            self._opening_changed(True)
+        self._restore_settings()
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.start_page = StartPage()
+        self.start_page.open_requested.connect(self.choose_workspace)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.navigation = QListWidget()
+        self.navigation.setIconSize(QSize(28, 28))
+        self.navigation.setFixedWidth(180)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.navigation.setFont(font)
+        self.pages = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        workspace_view = QWidget()
+        layout = QHBoxLayout(workspace_view)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self._central = QStackedWidget()
+        self._central.addWidget(self.start_page)
+        self._central.addWidget(workspace_view)
+        self.setCentralWidget(self._central)
+
+    def add_page(
+        self, key: str, title: str, widget: QWidget, icon: QIcon | str | None = None
+    ) -> None:
+        """Add a screen to the navigation (keys are unique; the first page is the default)."""
+        if key in self._keys:
+            raise ValueError(f"page {key!r} already added")
+        icon = icon if isinstance(icon, QIcon) else load_icon(icon)
+        item = QListWidgetItem(icon, title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 44))
+        self._keys.append(key)
+        self.pages.addWidget(widget)
+        self.navigation.addItem(item)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        widget = self.pages.widget(self._keys.index(key))
+        assert widget is not None
+        return widget
+
+    def show_page(self, key: str) -> None:
+        if key in self._keys:
+            self.navigation.setCurrentRow(self._keys.index(key))
+
+    def current_page_key(self) -> str | None:
+        row = self.navigation.currentRow()
+        return self._keys[row] if row >= 0 else None
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(
+            file_menu,
+            self.tr("&Open workspace…"),
+            self.choose_workspace,
+            QKeySequence.StandardKey.Open,
+        )
+        self._action(file_menu, self.tr("Open the &demo workspace"), self.open_demo)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._build_language_menu(view_menu.addMenu(LANGUAGE_MENU_TITLE))
+        self.fullscreen_action = self._action(
+            view_menu, self.tr("&Full screen"), self.toggle_fullscreen, QKeySequence("F11")
+        )
+        self.fullscreen_action.setCheckable(True)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About"), self.show_about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, code=code: self._choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _choose_language(self, code: str) -> None:
+        if code != current_language():
+            self.language_requested.emit(code)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.fullscreen_action.setChecked(self.isFullScreen())
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "SMM Event {version}\n\nCheck-in, attendance and certificates for an in-person "
+            "training programme. Works without the Internet; laptops are synchronized "
+            "afterwards."
+        )
+        QMessageBox.about(self, self.tr("About SMM Event"), fill(text, version=__version__))
+
+    # -- workspace -------------------------------------------------------------------------
+
+    def choose_workspace(self) -> None:
+        start = self.context.station.last_workspace or str(user_data_dir())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open workspace"),
+            start,
+            self.tr("Workspaces (*.sqlite3 *.db);;All files (*)"),
+        )
+        if path:
+            self.open_workspace(Path(path))
+
+    def open_demo(self) -> None:
+        self.open_workspace(demo_workspace_path(), demo=True)
+
+    def open_workspace(self, path: Path, demo: bool = False) -> None:
+        self.context.open(path, demo=demo, on_error=self._open_failed)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._workspace_changed(self.context.summary)
+        show_error(self, error)
+
+    def _opening_changed(self, opening: bool) -> None:
+        if opening:
+            self.start_page.show_busy()
+            self._central.setCurrentWidget(self.start_page)
+
+    def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:
+        if summary is None:
+            self.start_page.show_idle()
+            self._central.setCurrentIndex(0)
+        else:
+            self._central.setCurrentIndex(1)
+        self._summary_changed(summary)
+
+    def _summary_changed(self, summary: WorkspaceSummary | None) -> None:
+        event = summary.event if summary else None
+        self.setWindowTitle(f"{event.name} — {APP_TITLE}" if event else APP_TITLE)
+        self.status.show_summary(summary)
+
+    # -- window state ----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:  # first start on this laptop: desks have small screens, use all of it
+            self.resize(1280, 760)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        page = settings.value("main_window/page")
+        if isinstance(page, str):
+            self.show_page(page)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/page", self.current_page_key() or "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,37 @@
+"""The screens of the main window, in navigation order.
+
+A later screen plugs in with one line here: a key, a translated title, a factory that builds
+the widget from the ``AppContext`` and an icon file under ``resources/icons``. The window is
+rebuilt from this list when the language changes, so a page needs no retranslation code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: Callable[[], str]  # called after the translators are installed
+    factory: Callable[[AppContext], QWidget]
+    icon: str | None = None  # file name under resources/icons
+
+
+def page_specs() -> tuple[PageSpec, ...]:
+    from ui.participants_page import ParticipantsPage
+
+    return (
+        PageSpec(
+            "participants",
+            lambda: QCoreApplication.translate("Pages", "Participants"),
+            ParticipantsPage,
+            "participants.svg",
+        ),
+    )
