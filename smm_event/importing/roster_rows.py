@@ -169,11 +169,7 @@ class RowCells:
         self.header = header
         self.record = record
         self.row_number = record.row_number
-        count = len(record.cells)
-        self.texts = {
-            field: record.cells[index] if index < count else ""
-            for field, index in match.columns.items()
-        }
+        self.texts = match.texts(record.cells)
         self.errors: list[RowError] = []
         self.parsed: dict[str, object] = {}
 

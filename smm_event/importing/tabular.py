@@ -131,9 +131,12 @@ class ColumnMatch:
     columns: dict[str, int]
     ignored: tuple[str, ...]
 
-    def cell(self, cells: tuple[str, ...], field: str) -> str:
-        index = self.columns.get(field)
-        return cells[index] if index is not None and index < len(cells) else ""
+    def texts(self, cells: tuple[str, ...]) -> dict[str, str]:
+        """Field → cell text of one row; a short row (trailing cells empty) gives ""."""
+        count = len(cells)
+        return {
+            field: cells[index] if index < count else "" for field, index in self.columns.items()
+        }
 
 
 def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]) -> ColumnMatch:

@@ -211,5 +211,5 @@ def test_match_columns_takes_the_first_column_and_lists_the_rest() -> None:
     match = match_columns(header, fields.get)
     assert match.columns == {"surname": 1, "email": 2}
     assert match.ignored == ("Email", "Любимый цвет")
-    assert match.cell(("t", "Иванов"), "email") == ""
-    assert match.cell(("t", "Иванов", "a@b.ru"), "email") == "a@b.ru"
+    assert match.texts(("t", "Иванов")) == {"surname": "Иванов", "email": ""}
+    assert match.texts(("t", "Иванов", "a@b.ru")) == {"surname": "Иванов", "email": "a@b.ru"}
