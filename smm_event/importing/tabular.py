@@ -36,7 +36,7 @@ _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 @dataclass(frozen=True)
 class Record:
-    """One non-blank row: ``row_number`` as a spreadsheet shows it (the first line is 1)."""
+    """One row: ``row_number`` as a spreadsheet shows it (the first line is 1)."""
 
     row_number: int
     cells: tuple[str, ...]
@@ -99,22 +99,12 @@ IGNORED = "ignored"  # a known column we read past on purpose (Google Forms' tim
 _PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD_RE = re.compile(r"\w+")
 # Words Google Forms questions wrap around a column name: «Укажите ваш телефон».
-_FILLER_WORDS = frozenset(
-    {
-        "ваш",
-        "ваша",
-        "ваше",
-        "ваши",
-        "укажите",
-        "введите",
-        "пожалуйста",
-        "участника",
-        "полностью",
-        "your",
-        "please",
-        "enter",
-    }
-)
+# fmt: off
+_FILLER_WORDS = frozenset((
+    "ваш", "ваша", "ваше", "ваши", "укажите", "введите", "пожалуйста", "участника", "полностью",
+    "your", "please", "enter",
+))
+# fmt: on
 
 
 def header_key(text: str) -> str:
@@ -162,10 +152,10 @@ def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]
 def _text_records(path: Path) -> list[Record]:
     text = decode_text(path.read_bytes(), path)
     lines = text.split("\n", 1)
-    first_line = lines[0].strip().strip('"').casefold()
+    first_line = lines[0].rstrip("\r").strip('"').casefold()
     skipped = 0
     # Excel honours (and sometimes writes) a «sep=;» line naming the delimiter.
-    if first_line.startswith("sep=") and len(first_line) == 5:
+    if first_line.startswith("sep=") and len(first_line) == 5 and first_line[4] in ";,\t|":
         delimiter = first_line[4]
         text = lines[1] if len(lines) > 1 else ""
         skipped = 1

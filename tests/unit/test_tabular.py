@@ -62,6 +62,13 @@ def test_excel_sep_line_names_the_delimiter_and_shifts_row_numbers(tmp_path: Pat
     ]
 
 
+def test_a_tab_sep_line_works_and_a_strange_one_is_data(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "tab.csv", "sep=\t\r\nФИО\tБалл\r\n", "utf-8")
+    assert [(r.row_number, r.cells) for r in read_records(path)] == [(2, ("ФИО", "Балл"))]
+    path = write_text(tmp_path / "odd.csv", 'sep="\nФИО\n', "utf-8")
+    assert cells_of(path) == [('sep="',), ("ФИО",)]
+
+
 def test_delimiter_falls_back_to_counting_the_header_when_sniffing_fails() -> None:
     # Quoted comma-separated words inside a cell fool csv.Sniffer into picking «,».
     text = 'Фамилия;Имя;Теги\nИванов;Иван;"smm","vk"\nПетров;Пётр;"tg","ok"\n'
