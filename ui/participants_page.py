@@ -43,9 +43,9 @@ from ui.participants_model import (
 
 SEARCH_DELAY_MS = 150
 MAX_COLUMN_WIDTH = 300
-ORGANIZATION_WIDTH = 280
+ORGANIZATION_WIDTH = 240
 # How narrow a column may get when the screen is too narrow for all (first names never shrink).
-SHRINK_FLOORS = {REGION: 110, PATRONYMIC: 110, SURNAME: 170}
+SHRINK_FLOORS = {REGION: 80, PATRONYMIC: 130, SURNAME: 170}
 ALL_STREAMS = 0
 WITHOUT_STREAM = -1
 
@@ -159,7 +159,10 @@ class ParticipantsPage(QWidget):
     def _show_rows(self, rows: tuple[ParticipantInfo, ...], only_unassigned: bool) -> None:
         if only_unassigned:
             rows = tuple(person for person in rows if person.stream_number is None)
-        self.message.hide()
+        self.message.setVisible(not rows and bool(self.search.text().strip()))
+        self.message.setText(
+            self.tr("Nobody found. Check the spelling, or search by phone or organization.")
+        )
         self.model.set_rows(rows)
         self._fit_columns()
         total = self.context.summary.participants if self.context.summary else len(rows)

@@ -27,12 +27,16 @@ class StartPage(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button = QPushButton(self.tr("Open the demo workspace"))
         self.demo_button.clicked.connect(self.demo_requested)
+        column = QWidget()
+        column.setMaximumWidth(460)
+        buttons = QVBoxLayout(column)
+        for widget in (self.progress, self.open_button, self.demo_button):
+            widget.setMinimumHeight(40)
+            buttons.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.label)
-        for widget in (self.progress, self.open_button, self.demo_button):
-            widget.setMinimumWidth(320)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def show_busy(self) -> None:

@@ -79,7 +79,13 @@ class WorkspaceStatusBar(QStatusBar):
         day = today()
         if not clock_suspicious(event, day):
             return
-        text = self.tr("Check the date on this computer: it says {today}, the event runs {dates}.")
-        dates = date_range(event.starts_on, event.ends_on)
-        self.date_warning.setText(fill(text, today=short_date(day), dates=dates))
+        # Short, because the event's dates are shown right beside it.
+        text = self.tr("Check the date on this computer: {today} is outside the event's dates")
+        self.date_warning.setText(fill(text, today=short_date(day)))
+        self.date_warning.setToolTip(
+            self.tr(
+                "A wrong date on this computer would record check-ins on the wrong day. "
+                "Correct the date and time in the system settings."
+            )
+        )
         self.date_warning.show()

@@ -202,6 +202,10 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <source>Without a stream</source>
         <translation>Без потока</translation>
     </message>
+    <message>
+        <source>Nobody found. Check the spelling, or search by phone or organization.</source>
+        <translation>Никого не нашли. Проверьте написание или поищите по телефону или организации.</translation>
+    </message>
     <message numerus="yes">
         <source>Showing %n participant(s) of {total}</source>
         <translation>
@@ -323,8 +327,12 @@ Check-in, attendance and certificates for an in-person training programme. Works
         </translation>
     </message>
     <message>
-        <source>Check the date on this computer: it says {today}, the event runs {dates}.</source>
-        <translation>Проверьте дату на компьютере: сейчас {today}, а мероприятие проходит {dates}.</translation>
+        <source>Check the date on this computer: {today} is outside the event&apos;s dates</source>
+        <translation>Проверьте дату на компьютере: {today} — вне дат мероприятия</translation>
+    </message>
+    <message>
+        <source>A wrong date on this computer would record check-ins on the wrong day. Correct the date and time in the system settings.</source>
+        <translation>С неверной датой отметки о приходе запишутся не на тот день. Исправьте дату и время в настройках системы.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -74,3 +75,16 @@ def test_empty_cells_sort_last(qapp: Any) -> None:
     model.sort(ORGANIZATION)
     assert surnames(model) == ["В", "Б", "А"]
     assert model.data(model.index(0, SCORE)) == "9,5"  # Russian decimal comma
+
+
+def test_desk_launcher_parses_its_arguments(monkeypatch: Any) -> None:
+    import ui.app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ui.app, "run", lambda **kwargs: calls.append(kwargs) or 0)
+    assert ui.app.main(["--demo", "--lang", "en"]) == 0
+    assert ui.app.main(["--workspace", "event.sqlite3"]) == 0
+    assert calls == [
+        {"workspace": None, "demo": True, "language": "en"},
+        {"workspace": Path("event.sqlite3"), "demo": False, "language": None},
+    ]
