@@ -33,10 +33,18 @@ class OpenedWorkspace:
 
 def open_or_create(path: Path, demo: bool, device_name: str | None) -> OpenedWorkspace:
     """Runs on the worker: creating the demo and migrating a workspace can take seconds."""
-    if demo and not (path.exists() and path.stat().st_size > 0):
-        from smm_event.services.demo import create_demo  # only the demo needs its generator
+    opened = _open(path, device_name)
+    if demo and opened.summary.event is None:
+        # A new demo, or one whose creation was interrupted: (re)build it from scratch.
+        from smm_event.services.demo import create_demo  # only the demo needs the generator
 
-        create_demo(path, first_day=dt.date.today())
+        opened.workspace.close()
+        create_demo(path, first_day=dt.date.today(), replace=True)
+        opened = _open(path, device_name)
+    return opened
+
+
+def _open(path: Path, device_name: str | None) -> OpenedWorkspace:
     workspace = open_workspace(path, device_name=device_name)
     try:
         return OpenedWorkspace(workspace, workspace_summary(workspace))

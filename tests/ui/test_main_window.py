@@ -190,25 +190,34 @@ def test_unexpected_error_is_logged_and_shown_briefly(
     assert "RuntimeError: disk on fire" in log.read_text(encoding="utf-8")
 
 
-def test_demo_is_created_when_missing(
+@pytest.mark.parametrize("interrupted_before", [False, True])
+def test_demo_is_created_when_missing_or_empty(
     qtbot: Any,
     start_desk: Any,
     user_dirs: Path,
     monkeypatch: pytest.MonkeyPatch,
     demo_template: Path,
+    interrupted_before: bool,
 ) -> None:
     import shutil
 
     import smm_event.services.demo as demo_service
 
-    def fast_demo(path: Path, **_kwargs: object) -> None:  # the real one is tested in unit tests
-        path.parent.mkdir(parents=True, exist_ok=True)
+    demo_path = user_dirs / "smm-event" / "demo.sqlite3"
+    if interrupted_before:  # a workspace without an event where the demo should be
+        open_workspace(demo_path).close()
+    created: list[Path] = []
+
+    def fast_demo(path: Path, **kwargs: object) -> None:  # the real one has its own tests
+        assert kwargs["replace"] is True
+        demo_service.remove_workspace_files(path)
         shutil.copyfile(demo_template, path)
+        created.append(path)
 
     monkeypatch.setattr(demo_service, "create_demo", fast_demo)
     desk = start_desk(None, demo=True)
     wait_rows(qtbot, desk, 210)
-    assert (user_dirs / "smm-event" / "demo.sqlite3").is_file()
+    assert created == [demo_path]
 
 
 def test_opened_workspace_is_remembered_but_the_demo_is_not(

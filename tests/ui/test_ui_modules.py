@@ -81,7 +81,12 @@ def test_desk_launcher_parses_its_arguments(monkeypatch: Any) -> None:
     import ui.app
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(ui.app, "run", lambda **kwargs: calls.append(kwargs) or 0)
+
+    def fake_run(**kwargs: Any) -> int:
+        calls.append(kwargs)
+        return 0
+
+    monkeypatch.setattr(ui.app, "run", fake_run)
     assert ui.app.main(["--demo", "--lang", "en"]) == 0
     assert ui.app.main(["--workspace", "event.sqlite3"]) == 0
     assert calls == [
