@@ -7,7 +7,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import smm_event.storage.local_models  # noqa: F401  (registers the tables)
+import smm_event.storage.local_models
 import smm_event.storage.models  # noqa: F401
 from smm_event.storage.base import Base
 

@@ -104,10 +104,14 @@ def _ensure_local_state(engine: Engine, device_name: str | None) -> uuid.UUID:
     with sessionmaker(engine)() as session, session.begin():
         state = session.get(LocalState, 1)
         if state is None:
-            state = LocalState(id=1, device_id=uuid.uuid4(), last_seq=0, hlc_wall_ms=0, hlc_counter=0)
+            state = LocalState(
+                id=1, device_id=uuid.uuid4(), last_seq=0, hlc_wall_ms=0, hlc_counter=0
+            )
             session.add(state)
             session.flush()
-            changes.record(session, "device", state.device_id, {"name": device_name or DEFAULT_DEVICE_NAME})
+            changes.record(
+                session, "device", state.device_id, {"name": device_name or DEFAULT_DEVICE_NAME}
+            )
         elif device_name:
             current = session.get(Device, state.device_id)
             if current is None or current.name != device_name:

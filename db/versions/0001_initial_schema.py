@@ -145,7 +145,7 @@ def upgrade() -> None:
     sa.Column('badge_version', sa.Integer(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('search_key', sa.Text(), nullable=False),
-    sa.Column('sort_key', sa.String(length=700), nullable=False),
+    sa.Column('sort_key', sa.Text(), nullable=False),
     sa.Column('clocks', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_participant'))
     )

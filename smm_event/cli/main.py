@@ -20,6 +20,7 @@ from smm_event.paths import user_data_dir
 COMMAND_MODULES = (
     "smm_event.cli.workspace_commands",
     "smm_event.cli.roster_commands",
+    "smm_event.cli.badge_commands",
 )
 
 EXIT_USER_ERROR = 1
@@ -44,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     # Accept --workspace and --json after the command too; SUPPRESS keeps the global value.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS, help="workspace file")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON output")
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="JSON output"
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)

@@ -45,7 +45,9 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     print("  ".join(header.ljust(width) for header, width in zip(headers, widths, strict=True)))
     print("  ".join("-" * width for width in widths))
     for row in cells:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 def _cell(value: Any) -> str:

@@ -26,7 +26,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.set_defaults(handler=run_roster_list)
 
     group = subparsers.add_parser("scores", help="entry and exit test results")
-    score_commands = group.add_subparsers(dest="scores_command", required=True, parser_class=type(group))
+    score_commands = group.add_subparsers(
+        dest="scores_command", required=True, parser_class=type(group)
+    )
     command = score_commands.add_parser("import", parents=[common], help="import test scores")
     command.add_argument("file", type=_existing_file)
     command.add_argument("--phase", choices=("entry", "exit"), required=True)
@@ -34,7 +36,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.set_defaults(handler=run_scores_import)
 
     group = subparsers.add_parser("streams", help="stream assignment")
-    stream_commands = group.add_subparsers(dest="streams_command", required=True, parser_class=type(group))
+    stream_commands = group.add_subparsers(
+        dest="streams_command", required=True, parser_class=type(group)
+    )
     command = stream_commands.add_parser("assign", parents=[common], help="assign by entry score")
     command.set_defaults(handler=run_streams_assign)
     command = stream_commands.add_parser("set", parents=[common], help="place one person by hand")
@@ -60,7 +64,9 @@ def run_roster_import(args: argparse.Namespace) -> int:
     else:
         _print_issues(report.invalid, "invalid rows")
         verb = "imported" if report.applied else "would import"
-        print(f"{verb}: {report.created} new, {report.updated} updated, {report.unchanged} unchanged")
+        print(
+            f"{verb}: {report.created} new, {report.updated} updated, {report.unchanged} unchanged"
+        )
         if report.ignored_columns:
             print("ignored columns: " + ", ".join(report.ignored_columns))
         if report.invalid and not report.applied and not args.dry_run:
@@ -77,11 +83,21 @@ def run_roster_list(args: argparse.Namespace) -> int:
         print_json(people)
         return 0
     rows = [
-        (p.surname, p.first_name, p.patronymic, p.organization, p.phone, p.stream_number,
-         p.entry_score, str(p.id))
+        (
+            p.surname,
+            p.first_name,
+            p.patronymic,
+            p.organization,
+            p.phone,
+            p.stream_number,
+            p.entry_score,
+            str(p.id),
+        )
         for p in people
     ]
-    print_table(("Surname", "Name", "Patronymic", "Organization", "Phone", "Stream", "Score", "Id"), rows)
+    print_table(
+        ("Surname", "Name", "Patronymic", "Organization", "Phone", "Stream", "Score", "Id"), rows
+    )
     print(f"{len(people)} participants")
     return 0
 
@@ -109,9 +125,13 @@ def run_streams_assign(args: argparse.Namespace) -> int:
         (s.number, s.title, f"{s.size}/{s.capacity}", s.locked, s.min_score, s.max_score)
         for s in summary.streams
     ]
-    print_table(("Stream", "Title", "People", "Placed by hand", "Lowest score", "Highest score"), rows)
-    print(f"moved: {summary.moved}; without an entry score: {summary.without_score}; "
-          f"no room in any stream: {summary.over_capacity}")
+    print_table(
+        ("Stream", "Title", "People", "Placed by hand", "Lowest score", "Highest score"), rows
+    )
+    print(
+        f"moved: {summary.moved}; without an entry score: {summary.without_score}; "
+        f"no room in any stream: {summary.over_capacity}"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from smm_event.cli.output import print_json, print_table
+from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.services import demo, event_setup, queries
 from smm_event.workspace import open_workspace
@@ -20,7 +21,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--device-name", default=None)
     command.set_defaults(handler=run_demo)
 
-    command = subparsers.add_parser("init", parents=[common], help="create the event from a schedule")
+    command = subparsers.add_parser(
+        "init", parents=[common], help="create the event from a schedule"
+    )
     command.add_argument("--event", type=_existing_path, required=True, metavar="FILE.toml")
     command.add_argument("--device-name", default=None, help="this laptop's name, e.g. «Стойка 1»")
     command.set_defaults(handler=run_init)
@@ -52,7 +55,10 @@ def _existing_path(text: str) -> Any:
 
 def run_demo(args: argparse.Namespace) -> int:
     summary = demo.create_demo(
-        args.workspace, seed=args.seed, first_day=args.start, replace=args.replace,
+        args.workspace,
+        seed=args.seed,
+        first_day=args.start,
+        replace=args.replace,
         device_name=args.device_name,
     )
     if args.json:
@@ -83,7 +89,7 @@ def run_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_summary(summary: queries.WorkspaceSummary) -> None:
+def _print_summary(summary: WorkspaceSummary) -> None:
     print(f"Workspace: {summary.path}")
     print(f"Device:    {summary.device.name} ({summary.device.id})")
     if summary.event is None:
@@ -98,8 +104,14 @@ def _print_summary(summary: queries.WorkspaceSummary) -> None:
         f"sessions: {summary.sessions}, check-ins: {summary.checkins}"
     )
     rows = [
-        (s.number, s.title, s.level, f"{s.size}/{s.capacity}", s.colour,
-         ", ".join(day.isoformat() for day in s.days))
+        (
+            s.number,
+            s.title,
+            s.level,
+            f"{s.size}/{s.capacity}",
+            s.colour,
+            ", ".join(day.isoformat() for day in s.days),
+        )
         for s in summary.streams
     ]
     print_table(("Stream", "Title", "Level", "People", "Colour", "Days"), rows)

@@ -18,7 +18,9 @@ def qr_modules(text: str, ec_level: str = "M") -> NDArray[np.bool_]:
     return image < 128
 
 
-def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, ec_level: str = "M") -> None:
+def draw_qr(
+    canvas: Canvas, text: str, x: float, y: float, size: float, ec_level: str = "M"
+) -> None:
     """Draw the code with its 4-module quiet zone inside the ``size`` square at (x, y) bottom-left."""
     modules = qr_modules(text, ec_level)
     count = modules.shape[0]

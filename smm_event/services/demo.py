@@ -34,9 +34,8 @@ def create_demo(
     if replace:
         remove_workspace_files(target)
     with open_workspace(target, device_name=device_name or DEMO_DEVICE_NAME) as ws:
-        if _has_event(ws):
-            if not replace:
-                raise UserError("workspace_not_empty", path=str(ws.path))
+        if _has_event(ws) and not replace:
+            raise UserError("workspace_not_empty", path=str(ws.path))
         fill_demo(ws, seed, first_day or dt.date.today())
         return queries.workspace_summary(ws)
 
@@ -54,47 +53,45 @@ def fill_demo(ws: Workspace, seed: int, first_day: dt.date) -> None:
     people = generate_demo_participants(seed, reference_day=first_day)
     with ws.transaction() as session:
         event_id = current_event(session).id
-        organizations: set[uuid.UUID] = set()
+        organizations: dict[uuid.UUID, dict[str, object]] = {}
+        rows = []
         for person in people:
-            _write_person(session, event_id, person, organizations, seed)
+            org_id = organization_id(event_id, fold(person.organization))
+            organizations.setdefault(org_id, {"name": person.organization, "region": person.region})
+            rows.append(
+                (
+                    uuid.uuid5(event_id, f"demo:{person.email}"),
+                    _person_fields(event_id, org_id, person),
+                )
+            )
+        changes.record_new_rows(session, "organization", list(organizations.items()))
+        changes.record_new_rows(session, "participant", rows)
     streams.assign_streams(ws)
 
 
-def _write_person(session, event_id, person: DemoParticipant, organizations, seed) -> None:  # type: ignore[no-untyped-def]
-    org_id = organization_id(event_id, fold(person.organization))
-    if org_id not in organizations:
-        organizations.add(org_id)
-        changes.record(
-            session, "organization", org_id, {"name": person.organization, "region": person.region},
-            new=True,
-        )
-    participant_id = uuid.uuid5(event_id, f"demo:{seed}:{person.email}")
-    changes.record(
-        session,
-        "participant",
-        participant_id,
-        {
-            "event_id": event_id,
-            "surname": person.surname,
-            "first_name": person.first_name,
-            "patronymic": person.patronymic,
-            "gender": person.gender,
-            "organization_id": org_id,
-            "position": person.position,
-            "region": person.region,
-            "phone": person.phone,
-            "email": person.email,
-            "consent": person.consent,
-            "consent_date": person.consent_date,
-            "entry_score": person.entry_score,
-            "notes": person.notes,
-            "stream_locked": False,
-            "walk_in": False,
-            "badge_version": 1,
-            "deleted": False,
-        },
-        new=True,
-    )
+def _person_fields(
+    event_id: uuid.UUID, org_id: uuid.UUID, person: DemoParticipant
+) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "surname": person.surname,
+        "first_name": person.first_name,
+        "patronymic": person.patronymic,
+        "gender": person.gender,
+        "organization_id": org_id,
+        "position": person.position,
+        "region": person.region,
+        "phone": person.phone,
+        "email": person.email,
+        "consent": person.consent,
+        "consent_date": person.consent_date,
+        "entry_score": person.entry_score,
+        "notes": person.notes,
+        "stream_locked": False,
+        "walk_in": False,
+        "badge_version": 1,
+        "deleted": False,
+    }
 
 
 def _has_event(ws: Workspace) -> bool:

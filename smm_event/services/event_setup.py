@@ -54,7 +54,9 @@ def _event_fields(spec: EventSpec) -> dict[str, object]:
     }
 
 
-def _write_stream(session: Session, event_id: uuid.UUID, stream: StreamSpec, zone: ZoneInfo) -> None:
+def _write_stream(
+    session: Session, event_id: uuid.UUID, stream: StreamSpec, zone: ZoneInfo
+) -> None:
     stream_id = child_id(event_id, f"stream:{stream.number}")
     changes.record(
         session,

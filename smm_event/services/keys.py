@@ -81,7 +81,11 @@ def _add_key(session: Session, key: SigningKey, passphrase: str) -> KeyInfo:
         session,
         "public_key",
         key.key_id,
-        {"public_key": base64.b64encode(public.raw).decode("ascii"), "created_at": now, "retired": False},
+        {
+            "public_key": base64.b64encode(public.raw).decode("ascii"),
+            "created_at": now,
+            "retired": False,
+        },
     )
     return KeyInfo(key.key_id, now, False, True)
 

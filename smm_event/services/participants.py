@@ -17,7 +17,7 @@ from smm_event.workspace import Workspace
 PARTICIPANT_ROW = (Participant, Organization.name, Stream.number)
 
 
-def participant_query(event_id: uuid.UUID) -> Select[tuple[Participant, str | None, int | None]]:
+def participant_query(event_id: uuid.UUID) -> Select[Participant, str | None, int | None]:
     return (
         select(*PARTICIPANT_ROW)
         .outerjoin(Organization, Participant.organization_id == Organization.id)
@@ -26,7 +26,9 @@ def participant_query(event_id: uuid.UUID) -> Select[tuple[Participant, str | No
     )
 
 
-def to_info(row: Participant, organization: str | None, stream_number: int | None) -> ParticipantInfo:
+def to_info(
+    row: Participant, organization: str | None, stream_number: int | None
+) -> ParticipantInfo:
     return ParticipantInfo(
         id=row.id,
         surname=row.surname,
@@ -57,8 +59,8 @@ def search_terms(text: str) -> list[str]:
 
 
 def apply_search(
-    query: Select[tuple[Participant, str | None, int | None]], text: str | None
-) -> Select[tuple[Participant, str | None, int | None]]:
+    query: Select[Participant, str | None, int | None], text: str | None
+) -> Select[Participant, str | None, int | None]:
     for term in search_terms(text or ""):
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Participant.search_key.like(f"%{escaped}%", escape="\\"))
@@ -99,7 +101,11 @@ def get_participant(ws: Workspace, participant_id: uuid.UUID | str) -> Participa
 def load_participant(session: Session, participant_id: uuid.UUID | str) -> ParticipantInfo:
     wanted = parse_participant_id(participant_id)
     event = current_event(session)
-    row = session.execute(participant_query(event.id).where(Participant.id == wanted)).tuples().first()
+    row = (
+        session.execute(participant_query(event.id).where(Participant.id == wanted))
+        .tuples()
+        .first()
+    )
     if row is None:
         raise NotFound("participant_not_found", participant=str(participant_id))
     return to_info(*row)

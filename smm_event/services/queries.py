@@ -56,7 +56,9 @@ def streams_of(session: Session, event_id: uuid.UUID) -> tuple[StreamInfo, ...]:
             .group_by(Participant.stream_id)
         ).all()
     )
-    streams = session.scalars(select(Stream).where(Stream.event_id == event_id).order_by(Stream.number))
+    streams = session.scalars(
+        select(Stream).where(Stream.event_id == event_id).order_by(Stream.number)
+    )
     return tuple(
         StreamInfo(
             id=stream.id,
@@ -112,7 +114,9 @@ def workspace_summary(ws: Workspace) -> WorkspaceSummary:
         state = local_state(session)
         device = session.get_one(Device, state.device_id)
         event = session.get(Event, state.event_id) if state.event_id else None
-        participants = select(func.count()).select_from(Participant).where(Participant.deleted.is_(False))
+        participants = (
+            select(func.count()).select_from(Participant).where(Participant.deleted.is_(False))
+        )
         return WorkspaceSummary(
             path=str(ws.path),
             device=DeviceInfo(device.id, device.name),
@@ -128,5 +132,7 @@ def workspace_summary(ws: Workspace) -> WorkspaceSummary:
 
 def _unsynced(session: Session, device_id: uuid.UUID) -> int:
     # Sync is a later issue: until then every change of this laptop counts as not yet synced.
-    query = select(func.count()).select_from(ChangeRecord).where(ChangeRecord.device_id == device_id)
+    query = (
+        select(func.count()).select_from(ChangeRecord).where(ChangeRecord.device_id == device_id)
+    )
     return session.scalar(query) or 0

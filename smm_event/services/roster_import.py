@@ -24,8 +24,19 @@ from smm_event.workspace import Workspace
 
 # The file's fields that are copied onto a participant (organization is resolved separately).
 _COPIED = (
-    "surname", "first_name", "patronymic", "gender", "position", "region", "phone", "email",
-    "consent", "consent_date", "entry_score", "exit_score", "notes",
+    "surname",
+    "first_name",
+    "patronymic",
+    "gender",
+    "position",
+    "region",
+    "phone",
+    "email",
+    "consent",
+    "consent_date",
+    "entry_score",
+    "exit_score",
+    "notes",
 )
 
 
@@ -99,24 +110,26 @@ def _fields(event_id: uuid.UUID, row: RosterRow) -> dict[str, Any]:
 
 def _apply(session: Session, event_id: uuid.UUID, plan: _Plan, rows: Iterable[RosterRow]) -> None:
     _ensure_organizations(session, event_id, rows)
+    new_rows = []
     for fields in plan.creates:
         values = {name: value for name, value in fields.items() if value is not None}
-        values.update(event_id=event_id, stream_locked=False, walk_in=False, badge_version=1,
-                      deleted=False)
-        changes.record(session, "participant", uuid.uuid4(), values, new=True)
+        values.update(
+            event_id=event_id, stream_locked=False, walk_in=False, badge_version=1, deleted=False
+        )
+        new_rows.append((uuid.uuid4(), values))
+    changes.record_new_rows(session, "participant", new_rows)
     for participant_id, changed in plan.updates:
         changes.record(session, "participant", participant_id, changed)
 
 
 def _ensure_organizations(session: Session, event_id: uuid.UUID, rows: Iterable[RosterRow]) -> None:
     known = set(session.scalars(select(Organization.id)))
+    new_rows: list[tuple[uuid.UUID, dict[str, Any]]] = []
     for row in rows:
         if not row.organization:
             continue
         org_id = organization_id(event_id, fold(row.organization))
         if org_id not in known:
             known.add(org_id)
-            changes.record(
-                session, "organization", org_id, {"name": row.organization, "region": row.region},
-                new=True,
-            )
+            new_rows.append((org_id, {"name": row.organization, "region": row.region}))
+    changes.record_new_rows(session, "organization", new_rows)

@@ -20,7 +20,9 @@ from smm_event.workspace import Workspace
 PHASES = {"entry": "entry_score", "exit": "exit_score"}
 
 
-def import_scores(ws: Workspace, path: Path, phase: str, dry_run: bool = False) -> ScoreImportReport:
+def import_scores(
+    ws: Workspace, path: Path, phase: str, dry_run: bool = False
+) -> ScoreImportReport:
     if phase not in PHASES:
         raise UserError("bad_phase", phase=phase)
     column = PHASES[phase]
@@ -33,7 +35,9 @@ def import_scores(ws: Workspace, path: Path, phase: str, dry_run: bool = False) 
         for row in parsed.rows:
             participant = matcher.match(row)
             if participant is None:
-                unmatched.append(ImportIssue(row.row_number, None, "no_such_participant", _label(row)))
+                unmatched.append(
+                    ImportIssue(row.row_number, None, "no_such_participant", _label(row))
+                )
             elif getattr(participant, column) != row.score:
                 updates[participant.id] = row.score
         matched = len(parsed.rows) - len(unmatched)
@@ -51,7 +55,9 @@ def _label(row: ScoreRow) -> str:
 class _Matcher:
     def __init__(self, session: Session, event_id: uuid.UUID) -> None:
         people = session.scalars(
-            select(Participant).where(Participant.event_id == event_id, Participant.deleted.is_(False))
+            select(Participant).where(
+                Participant.event_id == event_id, Participant.deleted.is_(False)
+            )
         ).all()
         self.by_email = {p.email: p for p in people if p.email}
         self.by_phone = {p.phone: p for p in people if p.phone}

@@ -100,7 +100,9 @@ def stream_loads(session: Session, event_id: uuid.UUID) -> tuple[StreamLoad, ...
 
 def _streams_by_level(session: Session, event_id: uuid.UUID) -> list[Stream]:
     streams = list(
-        session.scalars(select(Stream).where(Stream.event_id == event_id).order_by(Stream.level, Stream.number))
+        session.scalars(
+            select(Stream).where(Stream.event_id == event_id).order_by(Stream.level, Stream.number)
+        )
     )
     if not streams:
         raise UserError("no_streams")
@@ -110,6 +112,8 @@ def _streams_by_level(session: Session, event_id: uuid.UUID) -> list[Stream]:
 def _people(session: Session, event_id: uuid.UUID) -> list[Participant]:
     return list(
         session.scalars(
-            select(Participant).where(Participant.event_id == event_id, Participant.deleted.is_(False))
+            select(Participant).where(
+                Participant.event_id == event_id, Participant.deleted.is_(False)
+            )
         )
     )

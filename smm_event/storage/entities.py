@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ class EntitySpec:
     # Most keys are UUIDs; a public key is named by its short key id.
     text_key: bool = False
     # Recomputes locally derived columns after a change was applied (the flag: row is new).
-    derive: Callable[[Session, Base, bool], None] | None = field(default=None, compare=False)
+    derive: Callable[[Session, Any, bool], None] | None = field(default=None, compare=False)
 
 
 _REGISTRY: dict[str, EntitySpec] = {}

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import BigInteger, Index, DateTime, Integer, LargeBinary, String, Uuid
+from sqlalchemy import BigInteger, DateTime, Index, Integer, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smm_event.storage.base import Base
@@ -38,7 +38,9 @@ class LocalState(Base):
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     last_seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
-    hlc_wall_ms: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
+    hlc_wall_ms: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), default=0
+    )
     hlc_counter: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -132,7 +132,7 @@ class Participant(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     # Derived locally from the fields above (never replicated): Cyrillic-safe search and order.
     search_key: Mapped[str] = mapped_column(Text, default="")
-    sort_key: Mapped[str] = mapped_column(String(700), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
     clocks: Mapped[dict[str, Any]] = _clocks()
 
 
@@ -162,7 +162,9 @@ class AttendanceMark(Base):
     the greatest ``hlc`` is current, and the earlier ones are the audit trail."""
 
     __tablename__ = "attendance_mark"
-    __table_args__ = (Index("ix_attendance_mark_session_participant", "session_id", "participant_id"),)
+    __table_args__ = (
+        Index("ix_attendance_mark_session_participant", "session_id", "participant_id"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     session_id: Mapped[uuid.UUID] = mapped_column(Uuid)

@@ -23,18 +23,34 @@ EVENT_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
 def _seed_event(ws: Workspace) -> None:
     with ws.transaction() as session:
         changes.record(
-            session, "event", EVENT_ID,
-            {"name": "Тест", "timezone": "Europe/Moscow", "starts_on": dt.date(2026, 5, 12),
-             "ends_on": dt.date(2026, 5, 29), "settings": {}},
+            session,
+            "event",
+            EVENT_ID,
+            {
+                "name": "Тест",
+                "timezone": "Europe/Moscow",
+                "starts_on": dt.date(2026, 5, 12),
+                "ends_on": dt.date(2026, 5, 29),
+                "settings": {},
+            },
         )
 
 
 def _log(ws: Workspace) -> list[ChangeRecord]:
     with ws.reading() as session:
-        rows = session.scalars(select(ChangeRecord).order_by(ChangeRecord.device_id, ChangeRecord.seq))
+        rows = session.scalars(
+            select(ChangeRecord).order_by(ChangeRecord.device_id, ChangeRecord.seq)
+        )
         return [
-            ChangeRecord(device_id=r.device_id, seq=r.seq, hlc=r.hlc, entity=r.entity,
-                         entity_id=r.entity_id, payload=dict(r.payload), recorded_at=r.recorded_at)
+            ChangeRecord(
+                device_id=r.device_id,
+                seq=r.seq,
+                hlc=r.hlc,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                payload=dict(r.payload),
+                recorded_at=r.recorded_at,
+            )
             for r in rows
         ]
 
@@ -59,9 +75,17 @@ def test_record_numbers_changes_per_device_and_applies_them(tmp_path: Path) -> N
         _seed_event(ws)
         person = uuid.uuid4()
         with ws.transaction() as session:
-            changes.record(session, "participant", person,
-                           {"event_id": EVENT_ID, "surname": "Королёва", "first_name": "Алёна",
-                            "phone": "+79281234567"})
+            changes.record(
+                session,
+                "participant",
+                person,
+                {
+                    "event_id": EVENT_ID,
+                    "surname": "Королёва",
+                    "first_name": "Алёна",
+                    "phone": "+79281234567",
+                },
+            )
         log = _log(ws)
         assert [r.seq for r in log] == [1, 2, 3]  # device name, event, participant
         assert log[-1].payload["surname"] == "Королёва"
@@ -77,15 +101,25 @@ def test_two_laptops_converge_field_by_field(tmp_path: Path) -> None:
         _seed_event(a)
         person = uuid.uuid4()
         with a.transaction() as session:
-            changes.record(session, "participant", person,
-                           {"event_id": EVENT_ID, "surname": "Иванов", "first_name": "Иван",
-                            "badge_version": 1})
+            changes.record(
+                session,
+                "participant",
+                person,
+                {
+                    "event_id": EVENT_ID,
+                    "surname": "Иванов",
+                    "first_name": "Иван",
+                    "badge_version": 1,
+                },
+            )
         _receive(b, _log(a))
         # Offline, A fixes the surname, B reissues the badge twice and edits the phone.
         with a.transaction() as session:
             changes.record(session, "participant", person, {"surname": "Иванов-Петров"})
         with b.transaction() as session:
-            changes.record(session, "participant", person, {"badge_version": 3, "phone": "+79280000000"})
+            changes.record(
+                session, "participant", person, {"badge_version": 3, "phone": "+79280000000"}
+            )
         with a.transaction() as session:
             changes.record(session, "participant", person, {"badge_version": 2})
         _receive(a, _log(b))
@@ -102,8 +136,14 @@ def test_two_laptops_converge_field_by_field(tmp_path: Path) -> None:
 def test_insert_only_rows_apply_once(tmp_path: Path) -> None:
     with open_workspace(tmp_path / "a.sqlite3") as ws:
         scan = uuid.uuid4()
-        fields = {"device_id": ws.device_id, "desk": "Стойка 1", "scanned_at": dt.datetime(2026, 5, 12, 7),
-                  "local_day": dt.date(2026, 5, 12), "method": "scanner", "result": "admitted"}
+        fields = {
+            "device_id": ws.device_id,
+            "desk": "Стойка 1",
+            "scanned_at": dt.datetime(2026, 5, 12, 7),
+            "local_day": dt.date(2026, 5, 12),
+            "method": "scanner",
+            "result": "admitted",
+        }
         with ws.transaction() as session:
             record = changes.record(session, "checkin", scan, fields)
             changes.apply_change(session, record)  # applying again changes nothing
@@ -114,13 +154,19 @@ def test_insert_only_rows_apply_once(tmp_path: Path) -> None:
 @settings(max_examples=12, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.integers(0, 2), st.sampled_from(["surname", "phone", "badge_version"]),
-                  st.integers(1, 9)),
-        min_size=1, max_size=12,
+        st.tuples(
+            st.integers(0, 2),
+            st.sampled_from(["surname", "phone", "badge_version"]),
+            st.integers(1, 9),
+        ),
+        min_size=1,
+        max_size=12,
     ),
     st.randoms(use_true_random=False),
 )
-def test_any_delivery_order_gives_the_same_state(edits: list[tuple[int, str, int]], rnd: random.Random) -> None:
+def test_any_delivery_order_gives_the_same_state(
+    edits: list[tuple[int, str, int]], rnd: random.Random
+) -> None:
     """Edits made on three laptops, delivered to a fourth in two different orders (and twice)."""
     import tempfile
 
@@ -131,9 +177,17 @@ def test_any_delivery_order_gives_the_same_state(edits: list[tuple[int, str, int
             _seed_event(laptops[0])
             person = uuid.UUID(int=rnd.getrandbits(128))
             with laptops[0].transaction() as session:
-                changes.record(session, "participant", person,
-                               {"event_id": EVENT_ID, "surname": "Start", "first_name": "X",
-                                "badge_version": 1})
+                changes.record(
+                    session,
+                    "participant",
+                    person,
+                    {
+                        "event_id": EVENT_ID,
+                        "surname": "Start",
+                        "first_name": "X",
+                        "badge_version": 1,
+                    },
+                )
             base = _log(laptops[0])
             for laptop in laptops[1:]:
                 _receive(laptop, base)
