@@ -83,16 +83,22 @@ def _app_translator(language: str) -> QTranslator | None:
     return translator
 
 
+def catalogues(language: str) -> list[Path]:
+    """Every ``<area>_<language>.ts``: the shell's and one per screen area (desk, badges…), so
+    the people working on different screens never edit one file."""
+    return sorted(resource_path("translations").glob(f"*_{language}.ts"))
+
+
 def qm_path(language: str) -> Path | None:
-    """The compiled catalogue: shipped in a frozen build, compiled on demand in a checkout."""
+    """The compiled catalogues: shipped in a frozen build, compiled on demand in a checkout."""
     shipped = resource_path("translations", f"{CATALOG}_{language}.qm")
-    source = resource_path("translations", f"{CATALOG}_{language}.ts")
-    if getattr(sys, "frozen", False) or not source.exists():
+    sources = catalogues(language)
+    if getattr(sys, "frozen", False) or not sources:
         return shipped if shipped.exists() else None
     try:
-        return compile_ts(source, cache_dir())
+        return compile_ts(sources, cache_dir(), f"{CATALOG}_{language}")
     except (OSError, subprocess.SubprocessError) as error:
-        log.error("cannot compile %s: %s", source, error)
+        log.error("cannot compile %s: %s", sources, error)
         return shipped if shipped.exists() else None
 
 
@@ -100,18 +106,21 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations"
 
 
-def compile_ts(source: Path, target_dir: Path) -> Path:
-    """``source`` compiled with lrelease into ``target_dir``, reused while the .ts is unchanged."""
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = target_dir / f"{source.stem}-{digest}.qm"
+def compile_ts(sources: list[Path], target_dir: Path, stem: str) -> Path:
+    """``sources`` compiled with lrelease into one .qm in ``target_dir``, reused while the
+    .ts files are unchanged (the name carries their hash, so a stale .qm is never loaded)."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    target = target_dir / f"{stem}-{digest.hexdigest()[:16]}.qm"
     if target.exists():
         return target
     target_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.part")
-    command = [*lrelease_command(), "-silent", str(source), "-qm", str(partial)]
+    command = [*lrelease_command(), "-silent", *map(str, sources), "-qm", str(partial)]
     subprocess.run(command, check=True, capture_output=True, timeout=60)
     os.replace(partial, target)
-    for stale in target_dir.glob(f"{source.stem}-*.qm"):
+    for stale in target_dir.glob(f"{stem}-*.qm"):
         if stale != target:
             stale.unlink(missing_ok=True)
     return target

@@ -1,17 +1,18 @@
 """Developer script: refresh the .ts catalogues from the tr() calls under ui/.
 
     python -m ui.update_translations          # then translate the new entries in Qt Linguist
-    python -m ui.update_translations --check  # exit 1 if a .ts is out of date or unfinished
+    python -m ui.update_translations --check  # exit 1 if a string is missing or unfinished
 
-``smm_event_ru.ts`` holds every string; ``smm_event_en.ts`` only the plural forms, because the
-English source text "%n participant(s)" needs "participant"/"participants" too. Locations are
-left out so that moving code does not churn the catalogues.
+One catalogue per screen area (``AREAS``), so that people working on different screens never
+edit the same file; the application compiles all of a language's catalogues into one .qm.
+``*_ru.ts`` hold every string; ``*_en.ts`` only plural forms, because the English source text
+"%n participant(s)" needs "participant"/"participants" too. Locations are left out so that
+moving code does not churn the catalogues.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,33 +20,40 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from smm_event.paths import install_root, resource_path
-from ui.i18n import CATALOG, lupdate_command
+from ui.i18n import lupdate_command
 
-CATALOGUES = {"ru": ("ru_RU", []), "en": ("en_GB", ["-pluralonly"])}
+LANGUAGES = {"ru": ("ru_RU", []), "en": ("en_GB", ["-pluralonly"])}
+# Catalogue name -> the ui/ files and folders its strings come from. "smm_event" (the shell)
+# takes every top-level ui/*.py that no other area claims.
+AREAS: dict[str, tuple[str, ...]] = {
+    "desk": ("desk",),
+    "attendance": ("attendance",),
+    "badges": ("badges_page.py", "badge_*.py"),
+    "sync": ("sync_page.py", "sync_*.py"),
+    "certificates": ("certificates_page.py", "certificate_*.py"),
+}
+SHELL = "smm_event"
+CATALOGUES = LANGUAGES  # kept for callers that iterate the languages
 
 
-def ts_path(language: str) -> Path:
-    return resource_path("translations", f"{CATALOG}_{language}.ts")
+def ts_path(language: str, area: str = SHELL) -> Path:
+    return resource_path("translations", f"{area}_{language}.ts")
 
 
-def run_lupdate(target: Path, language: str) -> None:
-    locale, extra = CATALOGUES[language]
+def area_sources(area: str) -> list[Path]:
+    ui = install_root() / "ui"
+    if area != SHELL:
+        return sorted({path for pattern in AREAS[area] for path in ui.glob(pattern)})
+    claimed = {path for name in AREAS for path in area_sources(name)}
+    return sorted(path for path in ui.glob("*.py") if path not in claimed)
+
+
+def run_lupdate(sources: list[Path], target: Path, language: str) -> None:
+    locale, extra = LANGUAGES[language]
     command = [
-        *lupdate_command(),
-        "-silent",
-        "-extensions",
-        "py",
-        "-locations",
-        "none",
-        "-no-obsolete",
-        "-source-language",
-        "en_GB",
-        "-target-language",
-        locale,
-        *extra,
-        str(install_root() / "ui"),
-        "-ts",
-        str(target),
+        *lupdate_command(), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
+        "-source-language", "en_GB", "-target-language", locale, *extra,
+        *map(str, sources), "-ts", str(target),
     ]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
@@ -66,32 +74,50 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
 def check(language: str) -> list[str]:
-    """Problems with the committed catalogue: strings lupdate would add, or untranslated."""
+    """Strings the code uses that no catalogue of ``language`` translates."""
+    committed: dict[tuple[str, str], ET.Element] = {}
+    done: set[tuple[str, str]] = set()
+    for ts in sorted(resource_path("translations").glob(f"*_{language}.ts")):
+        messages = _messages(ts)
+        committed.update(messages)
+        todo = set(unfinished(ts))
+        done |= {key for key in messages if key[1] not in todo}
     with tempfile.TemporaryDirectory() as folder:
-        fresh = Path(folder) / ts_path(language).name
-        shutil.copyfile(ts_path(language), fresh)
-        run_lupdate(fresh, language)
-        before = {m.findtext("source") for m in ET.parse(ts_path(language)).iter("message")}
-        after = {m.findtext("source") for m in ET.parse(fresh).iter("message")}
-        problems = [f"not in {ts_path(language).name}: {text!r}" for text in after - before]
-        problems += [f"no longer used: {text!r}" for text in before - after]
-        problems += [f"untranslated: {text!r}" for text in unfinished(fresh)]
-        return problems
+        fresh = Path(folder) / f"all_{language}.ts"
+        run_lupdate([install_root() / "ui"], fresh, language)
+        used = set(_messages(fresh))
+    problems = [f"not in any {language} catalogue: {key[0]}: {key[1]!r}" for key in sorted(used - set(committed))]
+    problems += [f"untranslated: {key[1]!r}" for key in sorted((used & set(committed)) - done)]
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--check", action="store_true", help="report, do not write")
+    parser.add_argument("--area", choices=(SHELL, *AREAS), default=None, help="only this catalogue")
     args = parser.parse_args(argv)
     if args.check:
-        problems = [problem for language in CATALOGUES for problem in check(language)]
+        problems = [problem for language in LANGUAGES for problem in check(language)]
         print("\n".join(problems) or "translations are up to date")
         return 1 if problems else 0
-    for language in CATALOGUES:
-        run_lupdate(ts_path(language), language)
-        todo = unfinished(ts_path(language))
-        print(f"{ts_path(language).name}: {len(todo)} to translate")
+    for area in [args.area] if args.area else [SHELL, *AREAS]:
+        sources = area_sources(area)
+        for language in LANGUAGES:
+            target = ts_path(language, area)
+            if not sources or (language == "en" and not target.exists() and area != SHELL):
+                continue
+            run_lupdate(sources, target, language)
+            print(f"{target.name}: {len(unfinished(target))} to translate")
     return 0
 
 

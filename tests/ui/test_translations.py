@@ -25,26 +25,32 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
     broken = text.replace(
         "<translation>Все потоки</translation>", '<translation type="unfinished"></translation>'
     )
-    copy = tmp_path / "smm_event_ru.ts"
-    copy.write_text(broken, encoding="utf-8")
-    monkeypatch.setattr(updater, "ts_path", lambda _language: copy)
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    for catalogue in ts_path("ru").parent.glob("*_ru.ts"):
+        (folder / catalogue.name).write_bytes(catalogue.read_bytes())
+    (folder / "smm_event_ru.ts").write_text(broken, encoding="utf-8")
+    real = updater.resource_path
+    monkeypatch.setattr(
+        updater, "resource_path", lambda *parts: folder if parts == ("translations",) else real(*parts)
+    )
     assert check("ru") == ["untranslated: 'All streams'"]
 
 
 def test_lrelease_compiles_and_reuses_the_cached_catalogue(tmp_path: Path) -> None:
-    first = i18n.compile_ts(ts_path("ru"), tmp_path)
+    first = i18n.compile_ts([ts_path("ru")], tmp_path, "smm_event_ru")
     assert first.stat().st_size > 1000
     stamp = first.stat().st_mtime_ns
-    assert i18n.compile_ts(ts_path("ru"), tmp_path) == first
+    assert i18n.compile_ts([ts_path("ru")], tmp_path, "smm_event_ru") == first
     assert first.stat().st_mtime_ns == stamp  # not recompiled while the .ts is unchanged
 
 
 def test_changed_source_gets_a_new_catalogue_and_the_old_one_goes(tmp_path: Path) -> None:
     source = tmp_path / "smm_event_ru.ts"
     source.write_bytes(ts_path("ru").read_bytes())
-    old = i18n.compile_ts(source, tmp_path / "cache")
+    old = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
     source.write_text(source.read_text(encoding="utf-8").replace("Все потоки", "Все"), "utf-8")
-    new = i18n.compile_ts(source, tmp_path / "cache")
+    new = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
     assert new != old and new.exists() and not old.exists()
 
 
