@@ -205,7 +205,7 @@ def print_log(
             wanted = parse_participant_id(participant_id)
             load_participant(session, wanted)
             query = query.where(BadgePrint.participant_id == wanted)
-        rows = session.execute(query).tuples().all()
+        rows = session.execute(query).all()
     return tuple(
         BadgePrintEntry(
             id=entry.id,
@@ -248,7 +248,7 @@ def _load_batch(
     if participant_ids is not None:
         wanted = list(dict.fromkeys(parse_participant_id(value) for value in participant_ids))
         query = query.where(Participant.id.in_(wanted))
-    rows = session.execute(query.order_by(Participant.sort_key, Participant.id)).tuples().all()
+    rows = session.execute(query.order_by(Participant.sort_key, Participant.id)).all()
     people = tuple((to_info(row, org, number), colour) for row, org, number, colour in rows)
     _check_all_found(wanted, people)
     if not people:
@@ -294,7 +294,7 @@ def _find_participant(
     session: Session, event_id: uuid.UUID, participant_id: uuid.UUID
 ) -> ParticipantInfo | None:
     query = participant_query(event_id).where(Participant.id == participant_id)
-    row = session.execute(query).tuples().first()
+    row = session.execute(query).first()
     return to_info(*row) if row is not None else None
 
 
