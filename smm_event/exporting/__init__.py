@@ -1,0 +1,1 @@
+"""Spreadsheet exports (XLSX and CSV that Russian Excel opens as it is)."""
