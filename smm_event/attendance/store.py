@@ -83,7 +83,7 @@ def stream_sessions(session: Session, stream_id: uuid.UUID, day: dt.date | None 
     )
     if day is not None:
         query = query.where(StreamDay.day == day)
-    return [SessionPlace(row, d, sid, n) for row, d, sid, n in session.execute(query).tuples()]
+    return [SessionPlace(row, d, sid, n) for row, d, sid, n in session.execute(query)]
 
 
 def session_info(place: SessionPlace, zone: ZoneInfo) -> SessionInfo:
