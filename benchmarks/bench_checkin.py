@@ -1,0 +1,203 @@
+"""Desk check-in latency: scanned text to committed verdict, with 10,000 participants and
+100,000 earlier check-ins (targets: median < 5 ms, p99 < 20 ms, GUIDE §7 and issue 4).
+
+Each timed call is ``check_in_scan``: token check, roster and today's check-ins by index, one
+insert-only change, the attendance hook when present, and a durable commit (WAL,
+synchronous=FULL: one fsync). The workspace lives on the disk under the temp folder.
+
+Run: python benchmarks/bench_checkin.py [--scans N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from smm_event.badges import make_token
+from smm_event.domain.checkin import CheckinResult
+from smm_event.paths import resource_path
+from smm_event.schedule import load_schedule, shift_schedule
+from smm_event.services import event_setup, keys
+from smm_event.services.checkin import check_in_scan
+from smm_event.services.context import current_event, organization_id, to_utc
+from smm_event.storage import changes
+from smm_event.storage.models import Stream, StreamDay
+from smm_event.text.folding import fold
+from smm_event.workspace import Workspace, open_workspace
+
+PEOPLE = 10_000
+EARLIER = 100_000
+FIRST_DAY = dt.date(2026, 5, 12)
+MEASURED_DAY = FIRST_DAY + dt.timedelta(days=1)  # stream 1's second day
+PASSPHRASE = "benchmark passphrase"
+RUSSIAN = str.maketrans("QWERTYUIOPASDFGHJKLZXCVBNM:", "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬЖ")
+
+
+def build(ws: Workspace, rnd: random.Random) -> dict[str, Any]:
+    spec = shift_schedule(load_schedule(resource_path("demo", "schedule.toml")), FIRST_DAY)
+    event_setup.init_event(ws, spec)
+    keys.init_keys(ws, PASSPHRASE)
+    with ws.transaction() as session:
+        event = current_event(session)
+        streams = {s.number: s.id for s in session.query(Stream)}
+        days: dict[uuid.UUID, list[dt.date]] = defaultdict(list)
+        for row in session.query(StreamDay):
+            days[row.stream_id].append(row.day)
+        orgs = [
+            (organization_id(event.id, fold(f"АНО «Центр {n}»")), {"name": f"АНО «Центр {n}»"})
+            for n in range(500)
+        ]
+        changes.record_new_rows(session, "organization", orgs)
+        people = []
+        for n in range(PEOPLE):
+            fields = {
+                "event_id": event.id,
+                "surname": f"Участник{n:05d}",
+                "first_name": "Иван",
+                "patronymic": "Иванович",
+                "organization_id": orgs[n % len(orgs)][0],
+                "stream_id": streams[n % 3 + 1],
+                "stream_locked": False,
+                "walk_in": False,
+                "badge_version": 1,
+                "deleted": False,
+            }
+            people.append((uuid.uuid4(), fields))
+        changes.record_new_rows(session, "participant", people)
+        checkins = _earlier_checkins(ws, people, days, event.timezone, rnd)
+        for start in range(0, len(checkins), 20_000):
+            changes.record_new_rows(session, "checkin", checkins[start : start + 20_000])
+    return {"event_id": event.id, "people": people, "streams": streams}
+
+
+def _earlier_checkins(
+    ws: Workspace,
+    people: list[tuple[uuid.UUID, dict[str, Any]]],
+    days: dict[uuid.UUID, list[dt.date]],
+    timezone: str,
+    rnd: random.Random,
+) -> list[tuple[uuid.UUID, dict[str, Any]]]:
+    """10 a person: their stream's days, some repeats and refusals. On the measured day only
+    the even-numbered people have arrived, so scans meet both first arrivals and repeats."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(timezone)
+    rows = []
+    for index, (person_id, fields) in enumerate(people):
+        stream_days = sorted(days[fields["stream_id"]])
+        for k in range(EARLIER // PEOPLE):
+            day = stream_days[k % len(stream_days)]
+            if day == MEASURED_DAY and index % 2:
+                day = stream_days[0]
+            local = dt.datetime.combine(day, dt.time(9, 0)) + dt.timedelta(
+                seconds=rnd.randrange(7200)
+            )
+            result = CheckinResult.ADMITTED if k < 4 else rnd.choice(list(CheckinResult))
+            rows.append(
+                (
+                    uuid.uuid4(),
+                    {
+                        "device_id": ws.device_id,
+                        "desk": f"Стойка {rnd.randint(1, 4)}",
+                        "operator": None,
+                        "scanned_at": to_utc(local, zone),
+                        "local_day": day,
+                        "method": "scanner",
+                        "raw_text": "SMM1:" + "A" * 144,
+                        "participant_id": person_id,
+                        "badge_version": 1,
+                        "result": result.value,
+                    },
+                )
+            )
+    return rows
+
+
+def scans(data: dict[str, Any], count: int, rnd: random.Random) -> list[str]:
+    key = keys.unlock_signing_key(WS, PASSPHRASE)
+    stream_1 = data["streams"][1]
+    ours = [pid for pid, fields in data["people"] if fields["stream_id"] == stream_1]
+    others = [pid for pid, fields in data["people"] if fields["stream_id"] != stream_1]
+    texts = []
+    for n in range(count):
+        kind = n % 10
+        person = rnd.choice(others if kind == 9 else ours)
+        token = make_token(key, data["event_id"], person, 1)
+        if kind == 7:
+            token = token[:60] + ("B" if token[60] != "B" else "C") + token[61:]
+        if kind == 8:
+            token = token.translate(RUSSIAN)
+        texts.append(token)
+    return texts
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def report(label: str, values: list[float]) -> None:
+    print(
+        f"{label:<22} n={len(values):5d}  median {statistics.median(values):6.2f} ms"
+        f"  p95 {percentile(values, 0.95):6.2f}  p99 {percentile(values, 0.99):6.2f}"
+        f"  max {max(values):6.2f}"
+    )
+
+
+WS: Workspace
+
+
+def main() -> None:
+    global WS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scans", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, default=None, help="build the workspace in DIR")
+    args = parser.parse_args()
+    rnd = random.Random(4)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-checkin-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "bench.sqlite3"
+    path.unlink(missing_ok=True)
+    with open_workspace(path, device_name="Стойка 1") as ws:
+        WS = ws
+        started = time.perf_counter()
+        data = build(ws, rnd)
+        print(
+            f"setup: {PEOPLE} people, {EARLIER} earlier check-ins in {time.perf_counter() - started:.1f} s ({path})"
+        )
+        texts = scans(data, args.scans, rnd)
+        at = to_utc(dt.datetime.combine(MEASURED_DAY, dt.time(9, 30)), current_zone(ws))
+        check_in_scan(ws, texts[0], desk="Стойка 1", now=at)  # warm the caches
+        by_result: dict[str, list[float]] = defaultdict(list)
+        every: list[float] = []
+        for n, text in enumerate(texts):
+            started = time.perf_counter()
+            outcome = check_in_scan(ws, text, desk="Стойка 1", now=at + dt.timedelta(seconds=n))
+            elapsed = (time.perf_counter() - started) * 1000
+            every.append(elapsed)
+            by_result[outcome.result.value].append(elapsed)
+    report("all scans", every)
+    for result, values in sorted(by_result.items()):
+        report(result, values)
+
+
+def current_zone(ws: Workspace) -> Any:
+    from zoneinfo import ZoneInfo
+
+    with ws.reading() as session:
+        return ZoneInfo(current_event(session).timezone)
+
+
+if __name__ == "__main__":
+    main()
