@@ -9,6 +9,7 @@ from sqlalchemy import create_engine
 
 import smm_event.storage.local_models
 import smm_event.storage.models  # noqa: F401
+import smm_event.sync.models  # noqa: F401  (the local sync_state table)
 from smm_event.storage.base import Base
 
 target_metadata = Base.metadata

@@ -1,0 +1,239 @@
+"""The needs-attention list: what merging several offline laptops' records made visible and an
+organizer should look at. Nothing here changes data: a scan happened and is never re-judged.
+
+Computed from the replicated tables and the change log, so every laptop (and central) that holds
+the same records shows the same list; the one exception is the clock skew this laptop measured
+against the central server at its last sync. Rules (docs/sync.md, "Needs attention"):
+
+- an admitted scan of a badge version older than the participant's current one, made after the
+  reissue by the clocks (the desk had not heard of it yet), and refused scans of replaced badges;
+- the same person admitted on the same day by two laptops or desks;
+- a walk-in sharing a phone, an e-mail or a folded name with another person;
+- clocks: check-ins scanned outside the event's dates ± 1 day by the desk's clock; a laptop
+  whose wall clock ran behind stamps it had already seen; a laptop whose wall clock is in this
+  laptop's future;
+- one session and participant marked differently on different laptops (a manual mark that
+  overrides an automatic one, desk pre-fill or session close, is deliberate and not listed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smm_event.domain.sync import AttentionItem, AttentionKind
+from smm_event.storage.changes import utc_now
+from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.storage.models import AttendanceMark, Checkin, Device, Event, Participant
+from smm_event.sync.state import measured_skew_ms
+from smm_event.text.folding import fold, fold_phone_digits
+
+ADMITTED = "admitted"
+REPLACED = "replaced"
+EVENT_MARGIN = dt.timedelta(days=1)
+CLOCK_TOLERANCE_MS = 10 * 60 * 1000
+AUTOMATIC_SOURCES = frozenset({"desk", "close"})
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+class _Names:
+    def __init__(self, session: Session) -> None:
+        self.devices = {row.id: row.name for row in session.scalars(select(Device))}
+        self.people: dict[uuid.UUID, str] = {}
+        query = select(Participant.id, Participant.surname, Participant.first_name, Participant.patronymic)
+        for pid, surname, first, patronymic in session.execute(query):
+            self.people[pid] = " ".join(part for part in (surname, first, patronymic) if part)
+
+    def item(self, kind: AttentionKind, participant: uuid.UUID | None = None,
+             devices: Iterable[uuid.UUID] = (), **extra: Any) -> AttentionItem:
+        ids = tuple(sorted(set(devices), key=str))
+        return AttentionItem(
+            kind=kind,
+            participant_id=participant,
+            participant_name=self.people.get(participant) if participant else None,
+            device_ids=ids,
+            device_names=tuple(self.devices.get(d, str(d)[:8]) for d in ids),
+            **extra,
+        )
+
+
+def needs_attention(session: Session, now: dt.datetime | None = None) -> list[AttentionItem]:
+    names = _Names(session)
+    items: list[AttentionItem] = []
+    items += _badges(session, names)
+    items += _duplicate_admissions(session, names)
+    items += _walk_ins(session, names)
+    items += _clocks(session, names, now or utc_now())
+    items += _marks(session, names)
+    return items
+
+
+def _stamp(clocks: dict[str, str] | None) -> str:
+    """The stamp an insert-only row was written with (every field carries it)."""
+    return max((clocks or {}).values(), default="")
+
+
+def _badges(session: Session, names: _Names) -> list[AttentionItem]:
+    query = (
+        select(Checkin, Participant.badge_version, Participant.clocks)
+        .join(Participant, Participant.id == Checkin.participant_id)
+        .where(Checkin.result.in_((ADMITTED, REPLACED)))
+        .order_by(Checkin.scanned_at, Checkin.id)
+    )
+    items = []
+    for scan, current, clocks in session.execute(query).tuples():
+        reissued = (clocks or {}).get("badge_version", "")
+        if scan.result == REPLACED:
+            kind = AttentionKind.REPLACED_BADGE_SCANNED
+        elif scan.badge_version is not None and scan.badge_version < current and _stamp(scan.clocks) > reissued:
+            kind = AttentionKind.ADMITTED_WITH_REPLACED_BADGE
+        else:
+            continue
+        items.append(names.item(
+            kind, scan.participant_id, [scan.device_id], day=scan.local_day, record_ids=(str(scan.id),),
+            details={"badge_version": scan.badge_version, "current_version": current,
+                     "desk": scan.desk, "scanned_at": scan.scanned_at},
+        ))
+    return items
+
+
+def _duplicate_admissions(session: Session, names: _Names) -> list[AttentionItem]:
+    query = (
+        select(Checkin.participant_id, Checkin.local_day, Checkin.device_id, Checkin.desk,
+               Checkin.scanned_at, Checkin.id)
+        .where(Checkin.result == ADMITTED, Checkin.participant_id.is_not(None))
+        .order_by(Checkin.scanned_at, Checkin.id)
+    )
+    groups: dict[tuple[uuid.UUID, dt.date], list[Any]] = defaultdict(list)
+    for row in session.execute(query):
+        groups[(row.participant_id, row.local_day)].append(row)
+    items = []
+    for (participant, day), scans in groups.items():
+        if len({s.device_id for s in scans}) < 2 and len({s.desk for s in scans}) < 2:
+            continue
+        items.append(names.item(
+            AttentionKind.DUPLICATE_ADMISSION, participant, [s.device_id for s in scans], day=day,
+            record_ids=tuple(str(s.id) for s in scans),
+            details={"scans": [{"desk": s.desk, "scanned_at": s.scanned_at} for s in scans]},
+        ))
+    return items
+
+
+def _walk_ins(session: Session, names: _Names) -> list[AttentionItem]:
+    people = list(session.scalars(select(Participant).where(Participant.deleted.is_(False))))
+    index: dict[tuple[str, str], list[Participant]] = defaultdict(list)
+    for person in people:
+        for key in _identity_keys(person):
+            index[key].append(person)
+    items = []
+    for person in sorted((p for p in people if p.walk_in), key=lambda p: p.sort_key):
+        matches: dict[uuid.UUID, set[str]] = defaultdict(set)
+        for key in _identity_keys(person):
+            for other in index[key]:
+                if other.id != person.id and _same_patronymic(person, other, key[0]):
+                    matches[other.id].add(key[0])
+        for other_id, how in sorted(matches.items(), key=lambda m: str(m[0])):
+            items.append(names.item(
+                AttentionKind.POSSIBLE_DUPLICATE_WALK_IN, person.id,
+                record_ids=(str(person.id), str(other_id)),
+                details={"other_participant_id": other_id,
+                         "other_name": names.people.get(other_id), "matched_by": sorted(how)},
+            ))
+    return items
+
+
+def _identity_keys(person: Participant) -> list[tuple[str, str]]:
+    keys = [("name", f"{fold(person.surname)}|{fold(person.first_name)}")]
+    digits = fold_phone_digits(person.phone or "")
+    if len(digits) >= 10:
+        keys.append(("phone", digits[-10:]))
+    if person.email and "@" in person.email:
+        keys.append(("email", person.email.strip().casefold()))
+    return keys
+
+
+def _same_patronymic(one: Participant, other: Participant, how: str) -> bool:
+    """Names match when the patronymics do, or when either is missing."""
+    if how != "name" or not one.patronymic or not other.patronymic:
+        return True
+    return fold(one.patronymic) == fold(other.patronymic)
+
+
+def _ms(moment: dt.datetime) -> int:
+    return (moment - _EPOCH) // dt.timedelta(milliseconds=1)
+
+
+def _clocks(session: Session, names: _Names, now: dt.datetime) -> list[AttentionItem]:
+    state = session.get(LocalState, 1)  # None on central
+    event = session.get(Event, state.event_id) if state and state.event_id else None
+    event = event or session.scalars(select(Event).order_by(Event.id)).first()
+    behind: dict[uuid.UUID, list[int]] = defaultdict(list)
+    ahead: dict[uuid.UUID, list[int]] = defaultdict(list)
+    outside: dict[uuid.UUID, list[dt.datetime]] = defaultdict(list)
+    now_ms = _ms(now)
+    query = select(ChangeRecord.device_id, ChangeRecord.hlc, ChangeRecord.recorded_at)
+    for device, stamp, recorded_at in session.execute(query):
+        wall = _ms(recorded_at)
+        lag = int(stamp[:13]) - wall
+        if lag > CLOCK_TOLERANCE_MS:
+            behind[device].append(lag)
+        if wall - now_ms > CLOCK_TOLERANCE_MS:
+            ahead[device].append(wall - now_ms)
+    if event is not None:
+        scans = select(Checkin.device_id, Checkin.scanned_at)
+        for device, scanned_at in session.execute(scans):
+            if not _during(event, scanned_at):
+                outside[device].append(scanned_at)
+    items = [
+        names.item(AttentionKind.CLOCK_BEHIND, None, [d], details={"records": len(v), "max_minutes": max(v) // 60000})
+        for d, v in behind.items()
+    ] + [
+        names.item(AttentionKind.CLOCK_AHEAD, None, [d], details={"records": len(v), "max_minutes": max(v) // 60000})
+        for d, v in ahead.items()
+    ] + [
+        names.item(AttentionKind.CLOCK_OUTSIDE_EVENT, None, [d],
+                   details={"records": len(v), "earliest": min(v), "latest": max(v)})
+        for d, v in outside.items()
+    ]
+    skew = measured_skew_ms(session) if state else None
+    if state is not None and skew is not None and abs(skew) > CLOCK_TOLERANCE_MS:
+        items.append(names.item(AttentionKind.CLOCK_SKEW_AT_SYNC, None, [state.device_id],
+                                details={"minutes": skew // 60000}))
+    return sorted(items, key=lambda i: (i.kind.value, i.device_names))
+
+
+def _during(event: Event, moment_utc: dt.datetime) -> bool:
+    from zoneinfo import ZoneInfo
+
+    local = moment_utc.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(event.timezone)).replace(tzinfo=None)
+    start = dt.datetime.combine(event.starts_on, dt.time()) - EVENT_MARGIN
+    end = dt.datetime.combine(event.ends_on, dt.time()) + dt.timedelta(days=1) + EVENT_MARGIN
+    return start <= local < end
+
+
+def _marks(session: Session, names: _Names) -> list[AttentionItem]:
+    versions: dict[tuple[uuid.UUID, uuid.UUID], list[AttendanceMark]] = defaultdict(list)
+    for mark in session.scalars(select(AttendanceMark).order_by(AttendanceMark.hlc)):
+        versions[(mark.session_id, mark.participant_id)].append(mark)
+    items = []
+    for (session_id, participant), marks in versions.items():
+        latest = {mark.device_id: mark for mark in marks}  # hlc order: the last one per device
+        if len(latest) < 2 or len({m.status for m in latest.values()}) < 2:
+            continue
+        current = marks[-1]
+        others = [m for m in latest.values() if m.device_id != current.device_id and m.status != current.status]
+        if current.source not in AUTOMATIC_SOURCES and all(m.source in AUTOMATIC_SOURCES for m in others):
+            continue
+        items.append(names.item(
+            AttentionKind.CONFLICTING_MARKS, participant, latest.keys(),
+            record_ids=tuple(str(m.id) for m in latest.values()),
+            details={"session_id": session_id, "current_status": current.status,
+                     "statuses": {str(m.device_id): m.status for m in latest.values()}},
+        ))
+    return items

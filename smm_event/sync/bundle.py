@@ -1,0 +1,208 @@
+"""Bundles: everything a laptop knows, in one integrity-checked file for a USB stick.
+
+A bundle is a zip archive with two members:
+
+- ``changes.jsonl``: one change record per line (every device's changes this laptop holds), in
+  hybrid-logical-clock order;
+- ``manifest.json``: format name and version, who exported it and when, the event, the record
+  count, per device the highest sequence number, and the SHA-256 of ``changes.jsonl``.
+
+Reading checks everything before anything is applied: the archive, the format and its version,
+the hash, every record's shape, the event, and that no record contradicts one this laptop
+already has under the same (device, seq). A file that fails is refused whole. The SHA-256
+detects damage, not forgery by someone who rewrites the manifest too; the contradiction check
+catches a forged copy of records the laptop already holds. Applying uses the same merge code as
+the network sync, so importing a bundle twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from smm_event.domain.sync import BundleSummary
+from smm_event.errors import UserError
+from smm_event.storage.changes import local_state, utc_now
+from smm_event.storage.hlc import Hlc
+from smm_event.storage.models import Event
+from smm_event.sync.changeset import COLUMNS, Change, change_from_row, existing
+from smm_event.workspace import Workspace
+
+FORMAT = "smm-event-changes"
+VERSION = 1
+MANIFEST = "manifest.json"
+RECORDS = "changes.jsonl"
+_ENTITY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_HLC = re.compile(r"^\d{13}-\d{6}-[0-9a-f]{32}$")
+MAX_MANIFEST_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Bundle:
+    summary: BundleSummary
+    changes: list[Change]
+
+
+def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
+    """Write every change record this laptop holds; the file appears only once complete."""
+    out = out.expanduser().resolve()
+    temporary = out.with_name(out.name + ".partial")
+    digest = hashlib.sha256()
+    devices: dict[str, int] = {}
+    count = 0
+    with ws.reading() as session:
+        state = local_state(session)
+        event = session.get(Event, state.event_id) if state.event_id else None
+        try:
+            with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+                with archive.open(RECORDS, "w") as member:
+                    for change in _all_changes(session.connection()):
+                        line = (json.dumps(_encode(change), ensure_ascii=False, sort_keys=True) + "\n").encode()
+                        digest.update(line)
+                        member.write(line)
+                        count += 1
+                        devices[change.device_id.hex] = max(devices.get(change.device_id.hex, 0), change.seq)
+                summary = BundleSummary(
+                    path=str(out), format_version=VERSION, records=count, devices=devices,
+                    event_id=event.id if event else None, event_name=event.name if event else None,
+                    exported_by=state.device_id, created_at=utc_now(), sha256=digest.hexdigest(),
+                )
+                archive.writestr(MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1))
+            os.replace(temporary, out)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise UserError("bundle_unwritable", path=str(out), reason=str(error)) from error
+    return summary
+
+
+def _all_changes(connection: Connection) -> Iterator[Change]:
+    from smm_event.storage.local_models import ChangeRecord
+
+    query = select(*COLUMNS).order_by(ChangeRecord.hlc, ChangeRecord.device_id, ChangeRecord.seq)
+    for row in connection.execute(query.execution_options(yield_per=2000)):
+        yield change_from_row(row)
+
+
+def _encode(change: Change) -> dict[str, Any]:
+    return {
+        "device_id": change.device_id.hex, "seq": change.seq, "hlc": change.hlc,
+        "entity": change.entity, "entity_id": change.entity_id, "payload": change.payload,
+        "recorded_at": change.recorded_at.isoformat(),
+    }
+
+
+def _manifest(summary: BundleSummary) -> dict[str, Any]:
+    return {
+        "format": FORMAT, "version": summary.format_version,
+        "created_at": summary.created_at.isoformat(), "exported_by": summary.exported_by.hex,
+        "event_id": str(summary.event_id) if summary.event_id else None,
+        "event_name": summary.event_name, "records": summary.records, "devices": summary.devices,
+        "files": {RECORDS: {"sha256": summary.sha256}},
+    }
+
+
+def read_bundle(path: Path) -> Bundle:
+    """Open and verify a bundle; raises UserError with a ``bundle_*`` code if anything is off."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError as error:
+        raise UserError("file_not_found", path=str(path)) from error
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UserError("bundle_not_a_bundle", path=str(path)) from error
+    with archive:
+        manifest = _read_manifest(archive, path)
+        try:
+            data = archive.read(RECORDS)
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as error:  # bad CRC too
+            raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
+    if hashlib.sha256(data).hexdigest() != manifest["files"][RECORDS]["sha256"]:
+        raise UserError("bundle_damaged", path=str(path), reason="SHA-256 mismatch")
+    changes = [_decode(line, number, path) for number, line in enumerate(io.BytesIO(data), 1)]
+    if len(changes) != manifest["records"] or len({c.key for c in changes}) != len(changes):
+        raise UserError("bundle_damaged", path=str(path), reason="record count mismatch")
+    return Bundle(_summary(manifest, path), changes)
+
+
+def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
+    try:
+        info = archive.getinfo(MANIFEST)
+        if info.file_size > MAX_MANIFEST_BYTES:
+            raise ValueError("manifest too large")
+        manifest = json.loads(archive.read(MANIFEST))
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as error:
+        raise UserError("bundle_not_a_bundle", path=str(path)) from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise UserError("bundle_not_a_bundle", path=str(path))
+    version = manifest.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise UserError("bundle_damaged", path=str(path), reason="bad format version")
+    if version > VERSION:
+        raise UserError("bundle_newer_version", path=str(path), version=version)
+    try:
+        _summary(manifest, path)
+        if not isinstance(manifest["files"][RECORDS]["sha256"], str) or not isinstance(manifest["records"], int):
+            raise TypeError
+    except (KeyError, TypeError, ValueError) as error:
+        raise UserError("bundle_damaged", path=str(path), reason="bad manifest") from error
+    return manifest
+
+
+def _summary(manifest: dict[str, Any], path: Path) -> BundleSummary:
+    event_id = manifest.get("event_id")
+    return BundleSummary(
+        path=str(path), format_version=int(manifest["version"]), records=int(manifest["records"]),
+        devices={str(k): int(v) for k, v in dict(manifest["devices"]).items()},
+        event_id=uuid.UUID(event_id) if event_id else None, event_name=manifest.get("event_name"),
+        exported_by=uuid.UUID(manifest["exported_by"]),
+        created_at=dt.datetime.fromisoformat(manifest["created_at"]),
+        sha256=str(manifest["files"][RECORDS]["sha256"]),
+    )
+
+
+def _decode(line: bytes, number: int, path: Path) -> Change:
+    try:
+        raw = json.loads(line)
+        change = Change(
+            device_id=uuid.UUID(hex=raw["device_id"]), seq=raw["seq"], hlc=raw["hlc"],
+            entity=raw["entity"], entity_id=raw["entity_id"], payload=raw["payload"],
+            recorded_at=dt.datetime.fromisoformat(raw["recorded_at"]),
+        )
+        valid = (
+            isinstance(change.seq, int) and change.seq > 0 and isinstance(change.hlc, str)
+            and _HLC.match(change.hlc) is not None and Hlc.parse(change.hlc).device == change.device_id.hex
+            and isinstance(change.entity, str) and _ENTITY.match(change.entity) is not None
+            and isinstance(change.entity_id, str) and 0 < len(change.entity_id) <= 40
+            and isinstance(change.payload, dict) and change.recorded_at.tzinfo is None
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UserError("bundle_damaged", path=str(path), reason=f"record {number}") from error
+    if not valid:
+        raise UserError("bundle_damaged", path=str(path), reason=f"record {number}")
+    return change
+
+
+def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
+    """The bundle's changes this laptop lacks, after refusing a bundle of another event or one
+    whose records contradict this laptop's under the same (device, seq)."""
+    with ws.reading() as session:
+        state = local_state(session)
+        if state.event_id and bundle.summary.event_id and state.event_id != bundle.summary.event_id:
+            raise UserError("bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or "")
+        held = existing(session.connection(), [change.key for change in bundle.changes])
+    for change in bundle.changes:
+        mine = held.get(change.key)
+        if mine is not None and not mine.same_content(change):
+            raise UserError("bundle_conflicts", path=bundle.summary.path, device=str(change.device_id), seq=change.seq)
+    return [change for change in bundle.changes if change.key not in held]

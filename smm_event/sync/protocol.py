@@ -1,0 +1,203 @@
+"""The sync protocol between one laptop and the central database.
+
+1. Both sides' version vectors: per origin device, the highest seq up to which a side holds
+   every change (see ``changeset.version_vector``).
+2. Push: the changes central lacks, per origin device (this laptop's own and any it relays),
+   in HLC order, a batch per central transaction: the change log rows
+   (``INSERT ... ON CONFLICT DO NOTHING``) and their merge into central's state tables commit
+   together or not at all, so a half-pushed batch cannot exist.
+3. Pull: the changes this laptop lacks, the same way, a batch per local transaction.
+
+Nothing else is remembered between runs: a run killed at any moment leaves whole batches on
+either side, and the next run's vectors start from there. Order never depends on device clocks
+for correctness (the merge rules are order-independent); HLC order only keeps causes first.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from smm_event.domain.sync import SyncPhase, SyncProgress
+from smm_event.errors import UserError
+from smm_event.storage import changes
+from smm_event.storage.local_models import ChangeRecord
+from smm_event.storage.models import Event
+from smm_event.sync import apply
+from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
+from smm_event.sync.changeset import (
+    Change,
+    Ranges,
+    VersionVector,
+    count_of,
+    lacking,
+    read_batches,
+    version_vector,
+)
+from smm_event.workspace import Workspace
+
+BATCH_SIZE = 1000
+RETRIES = 5
+# Deadlock, serialization failure, unique violation: another laptop's concurrent batch won a
+# race; the batch is retried from the start in a new transaction.
+RETRYABLE = {"40P01", "40001", "23505"}
+
+Progress = Callable[[SyncProgress], None]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    pushed: int
+    pulled: int
+    skipped_unknown: int
+    cancelled: bool
+    central_vector: VersionVector
+    clock_skew_ms: int
+
+
+@dataclass
+class _Run:
+    progress: Progress | None
+    cancel: threading.Event | None
+    batch_size: int
+    pushed: int = 0
+    pulled: int = 0
+    skipped: int = 0
+
+    def report(self, phase: SyncPhase, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(SyncProgress(phase, done, total, self.pushed, self.pulled))
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+
+def synchronize(
+    ws: Workspace,
+    engine: Engine,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Outcome:
+    run = _Run(progress, cancel, batch_size)
+    run.report(SyncPhase.CONNECTING, 0, 0)
+    with connected(engine) as connection:
+        central = version_vector(connection)
+        skew = server_clock_skew_ms(connection)
+        _check_compatible(ws, connection, central)
+    local = _local_vector(ws)
+    push_ranges = lacking(local, central)
+    _push(ws, engine, push_ranges, run)
+    if not run.cancelled:
+        with connected(engine) as connection:
+            central = version_vector(connection)
+        _pull(ws, engine, lacking(central, _local_vector(ws)), run)
+    return Outcome(run.pushed, run.pulled, run.skipped, run.cancelled, central, skew)
+
+
+def _local_vector(ws: Workspace) -> VersionVector:
+    with ws.reading() as session:
+        return version_vector(session.connection())
+
+
+def _check_compatible(ws: Workspace, connection: Connection, central: VersionVector) -> None:
+    """Refuse what would mix or lose data: a central database of another event, or a laptop
+    whose device id another laptop also uses (a copied workspace file)."""
+    with ws.reading() as session:
+        state = changes.local_state(session)
+        device, event_id, last_seq = state.device_id, state.event_id, state.last_seq
+        central_events = {row.id: row.name for row in connection.execute(select(Event.id, Event.name))}
+        if event_id is not None and central_events and event_id not in central_events:
+            raise UserError("central_other_event", central=", ".join(sorted(central_events.values())))
+        probe = min(last_seq, central.get(device, 0))
+        if probe > 0:
+            mine = session.get(ChangeRecord, (device, probe))
+            theirs = connection.scalar(
+                select(ChangeRecord.hlc).where(ChangeRecord.device_id == device, ChangeRecord.seq == probe)
+            )
+            if mine is not None and theirs is not None and mine.hlc != theirs:
+                raise UserError("device_clash", device=str(device))
+
+
+def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
+    total = count_of(ranges)
+    if not total:
+        return
+    run.report(SyncPhase.PUSHING, 0, total)
+    with ws.reading() as local, connected(engine) as connection:
+        for batch in read_batches(local.connection(), ranges, run.batch_size):
+            if run.cancelled:
+                return
+            run.skipped += push_batch(connection, batch)
+            run.pushed += len(batch)
+            run.report(SyncPhase.PUSHING, run.pushed, total)
+
+
+def push_batch(connection: Connection, batch: Sequence[Change]) -> int:
+    """One central transaction: the batch's change log rows and their merge, retried when a
+    concurrent laptop's batch made PostgreSQL abort it."""
+    for attempt in range(RETRIES):
+        try:
+            with Session(bind=connection) as session, session.begin():
+                return apply.store_and_apply(session, batch)
+        except OperationalError as error:
+            if _sqlstate(error) in RETRYABLE and attempt + 1 < RETRIES:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            raise connection_error(error) from error
+        except DBAPIError as error:
+            if _sqlstate(error) in RETRYABLE and attempt + 1 < RETRIES:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    return getattr(error.orig, "sqlstate", None)
+
+
+def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
+    total = count_of(ranges)
+    if not total:
+        return
+    done = 0
+    run.report(SyncPhase.PULLING, 0, total)
+    with connected(engine) as connection:
+        for batch in read_batches(connection, ranges, run.batch_size):
+            if run.cancelled:
+                return
+            receive_batch(ws, batch)
+            done += len(batch)
+            run.pulled = done
+            run.report(SyncPhase.PULLING, done, total)
+
+
+def receive_batch(ws: Workspace, batch: Sequence[Change]) -> int:
+    """Store and merge received changes in one local transaction (also used by bundles)."""
+    with ws.transaction() as session:
+        skipped = apply.store_and_apply(session, batch)
+        after_receiving(session, batch)
+    return skipped
+
+
+def after_receiving(session: Session, batch: Sequence[Change]) -> None:
+    """Advance this laptop's clock past what it received; take back this device's own changes
+    (a workspace restored from a backup must not reuse their sequence numbers); adopt the
+    event when an empty workspace received one."""
+    state = changes.local_state(session)
+    changes.observe_remote_stamp(session, max(change.hlc for change in batch))
+    own = [change.seq for change in batch if change.device_id == state.device_id]
+    if own and max(own) > state.last_seq:
+        state.last_seq = max(own)
+    if state.event_id is None:
+        events = list(session.scalars(select(Event.id).limit(2)))
+        if len(events) == 1:
+            state.event_id = events[0]
