@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "smm_event.cli.badge_commands",
     "smm_event.cli.attendance_commands",
     "smm_event.cli.sync_commands",
+    "smm_event.cli.checkin_commands",
 )
 
 EXIT_USER_ERROR = 1
