@@ -1,0 +1,2 @@
+"""The trainers' screens: marking a session (``trainer_page``) and the attendance matrix
+(``matrix_page``)."""

@@ -1,0 +1,448 @@
+"""«Посещаемость»: the trainer marks a session.
+
+Pick stream, day and session (the page opens on the session running now); the stream's people
+are listed by surname with search. One click in a status column marks a person; on the
+selected row the keys 1-4 (or П/О/Н/У, P/L/A/E) do the same; a badge scanned with the USB
+scanner or the camera marks present, or late after the event's grace period. The right panel
+shows the selected person's audit trail. Every query and mark runs on the background executor.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smm_event.domain.attendance import (
+    AttendanceStatus,
+    MarkInfo,
+    MarkSource,
+    ScanMarkResult,
+    ScanOutcome,
+    SessionRoster,
+)
+from smm_event.domain.event import SessionInfo, WorkspaceSummary
+from smm_event.errors import UserError
+from smm_event.services import attendance
+from ui.attendance.mark_panel import MarkPanel
+from ui.attendance.roster_model import NAME, NOTE, ORGANIZATION, STATUS_COLUMNS, RosterModel
+from ui.attendance.scanner import CameraFeed, KeyboardScanner
+from ui.attendance.session_picker import SessionPicker
+from ui.attendance.texts import STATUS_ORDER, attendance_error_message, scan_message, status_name
+from ui.background import Task
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.i18n import fill
+
+SHORTCUTS = {
+    **dict.fromkeys(("1", "п", "p"), AttendanceStatus.PRESENT),
+    **dict.fromkeys(("2", "о", "l"), AttendanceStatus.LATE),
+    **dict.fromkeys(("3", "н", "a"), AttendanceStatus.ABSENT),
+    **dict.fromkeys(("4", "у", "e"), AttendanceStatus.EXCUSED),
+}
+GOOD_BANNER = "background: #c8e6c9; color: #1b3d1f; padding: 8px; font-weight: bold;"
+BAD_BANNER = "background: #ffcdd2; color: #5c0a0a; padding: 8px; font-weight: bold;"
+
+
+class AttendancePage(QWidget):
+    @staticmethod
+    def page_title() -> str:
+        return QCoreApplication.translate("AttendancePage", "Attendance")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.roster: SessionRoster | None = None
+        self._titles: dict[int, str] = {}
+        self._roster_task: Task | None = None
+        self._history_task: Task | None = None
+        self.model = RosterModel(self)
+        self._build()
+        self.scanner = KeyboardScanner(self)
+        self.scanner.scanned.connect(self.handle_scan)
+        self.scanner.shortcut.connect(self._shortcut)
+        self.camera = CameraFeed(self)
+        self.camera.code.connect(self.handle_scan)
+        self.camera.frame.connect(self.panel.show_frame)
+        self.camera.failed.connect(self._camera_failed)
+        self.camera.stopped.connect(self._camera_stopped)
+        context.workspace_changed.connect(self._workspace_changed)
+        context.data_changed.connect(self.reload_roster)
+        if context.summary is not None:
+            self._workspace_changed(context.summary)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.picker = SessionPicker()
+        self.state_label = QLabel()
+        self.close_button = QPushButton(self.tr("Close session…"))
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.sheets_button = QPushButton(self.tr("Sign-in sheets (PDF)…"))
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.state_label)
+        for button in (self.close_button, self.reopen_button, self.sheets_button):
+            top.addWidget(button)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: surname, name, organization or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.counts_label = QLabel()
+        self.camera_button = QPushButton(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        second = QHBoxLayout()
+        second.addWidget(self.search, 2)
+        second.addWidget(self.counts_label, 3)
+        second.addWidget(self.camera_button)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.table = self._build_table()
+        self.panel = MarkPanel()
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(self.panel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self._connect()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ORGANIZATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        font = table.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        table.setFont(font)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        return table
+
+    def _connect(self) -> None:
+        self.picker.session_changed.connect(self.reload_roster)
+        self.close_button.clicked.connect(self.close_session)
+        self.reopen_button.clicked.connect(self.reopen_session)
+        self.sheets_button.clicked.connect(self.save_sheets)
+        self.camera_button.toggled.connect(self._toggle_camera)
+        self.search.textChanged.connect(self._search_changed)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.panel.status_clicked.connect(self.mark_selected)
+        self.panel.note_clicked.connect(self.edit_note)
+
+    # -- the roster ------------------------------------------------------------------------
+
+    def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:
+        self._titles = {s.number: s.title for s in summary.streams} if summary else {}
+        self.roster = None
+        self.model.set_entries(())
+        if summary is not None and summary.event is not None:
+            self.context.run(
+                attendance.find_sessions,
+                on_done=self._sessions_loaded,
+                on_error=self._failed,
+                owner=self,
+            )
+
+    def _sessions_loaded(self, sessions: tuple[SessionInfo, ...]) -> None:
+        self.picker.set_sessions(sessions, self._titles)
+
+    def current_session_id(self) -> uuid.UUID | None:
+        return self.picker.current_session_id()
+
+    def reload_roster(self) -> None:
+        session_id = self.current_session_id()
+        if self._roster_task is not None:
+            self._roster_task.cancel()
+        if session_id is None or self.context.workspace is None:
+            return
+        self._roster_task = self.context.run(
+            attendance.session_roster,
+            session_id,
+            on_done=self._roster_loaded,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _roster_loaded(self, roster: SessionRoster) -> None:
+        if roster.session.id != self.current_session_id():
+            return
+        selected = self.selected_participant()
+        self.roster = roster
+        self.model.set_entries(roster.entries)
+        closed = roster.session.closed
+        self.state_label.setText(self.tr("Closed") if closed else self.tr("Open"))
+        self.close_button.setEnabled(not closed)
+        self.reopen_button.setEnabled(closed)
+        self._update_counts()
+        row = self.model.row_of(selected) if selected else None
+        if row is not None:
+            self.table.selectRow(row)
+        self._row_changed()
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        parts = [f"{status_name(status)}: {counts[status]}" for status in STATUS_ORDER]
+        parts.append(f"{status_name(None)}: {counts[None]}")
+        self.counts_label.setText(" · ".join(parts))
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)  # one match: the keys mark that person at once
+        self._row_changed()
+
+    def selected_participant(self) -> uuid.UUID | None:
+        row = self.table.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            return None
+        return self.model.entry(row).participant.id
+
+    def _row_changed(self, *_args: object) -> None:
+        person = self.selected_participant()
+        entry = self.model.entry(self.table.currentIndex().row()) if person else None
+        is_open = self.roster is not None and not self.roster.session.closed
+        name = entry.participant.full_name if entry else ""
+        self.panel.show_person(name, entry is not None and entry.mark is not None, is_open)
+        session_id = self.current_session_id()
+        if self._history_task is not None:
+            self._history_task.cancel()
+        if person is None or session_id is None:
+            return
+        self._history_task = self.context.run(
+            attendance.mark_history,
+            session_id,
+            person,
+            on_done=self.panel.show_history,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    # -- marking ---------------------------------------------------------------------------
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        status = STATUS_COLUMNS.get(index.column())
+        if status is not None:
+            self.mark_row(index.row(), status, MarkSource.CLICK)
+
+    def _shortcut(self, key: str) -> None:
+        status = SHORTCUTS.get(key)
+        if status is not None:
+            self.mark_selected(status, MarkSource.KEYBOARD)
+
+    def mark_selected(
+        self, status: AttendanceStatus, source: MarkSource = MarkSource.CLICK
+    ) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            self.mark_row(row, status, source)
+
+    def mark_row(
+        self, row: int, status: AttendanceStatus, source: MarkSource, note: str | None = None
+    ) -> None:
+        session_id = self.current_session_id()
+        if session_id is None:
+            return
+        self.table.selectRow(row)
+        person = self.model.entry(row).participant.id
+        self.context.run(
+            attendance.mark,
+            session_id,
+            person,
+            status,
+            note,
+            source,
+            self._operator(),
+            on_done=self._marked,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _marked(self, mark: MarkInfo) -> None:
+        if mark.session_id != self.current_session_id():
+            return
+        self.model.update_mark(mark)
+        self._update_counts()
+        if mark.participant_id == self.selected_participant():
+            self._row_changed()
+
+    def edit_note(self) -> None:
+        row = self.table.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            return
+        entry = self.model.entry(row)
+        if entry.mark is None:
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Note"), entry.participant.full_name, text=entry.mark.note or ""
+        )
+        if ok:
+            self.mark_row(row, entry.mark.status, MarkSource.CLICK, note=text.strip())
+
+    def handle_scan(self, code: str) -> None:
+        session_id = self.current_session_id()
+        if session_id is None:
+            return
+        self.context.run(
+            attendance.mark_by_scan,
+            session_id,
+            code,
+            None,
+            self._operator(),
+            on_done=self._scanned,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _scanned(self, result: ScanMarkResult) -> None:
+        name = result.participant.full_name if result.participant else ""
+        status = result.mark.status if result.mark else None
+        good = result.outcome in (ScanOutcome.MARKED, ScanOutcome.ALREADY_MARKED)
+        self._show_banner(scan_message(result.outcome, name, status), good)
+        if result.mark is None or result.mark.session_id != self.current_session_id():
+            return
+        self.search.clear()
+        self.model.update_mark(result.mark)
+        self._update_counts()
+        row = self.model.row_of(result.mark.participant_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, NAME))
+
+    # -- session actions -------------------------------------------------------------------
+
+    def close_session(self) -> None:
+        session_id = self.current_session_id()
+        if session_id is None:
+            return
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close the session"),
+            fill(
+                self.tr("Mark the {count} unmarked people as absent?"),
+                count=self.model.counts()[None],
+            ),
+            buttons.Yes | buttons.No | buttons.Cancel,
+        )
+        if answer == buttons.Cancel:
+            return
+        self.context.run(
+            attendance.close_session,
+            session_id,
+            answer == buttons.Yes,
+            self._operator(),
+            on_done=self._session_state_changed,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def reopen_session(self) -> None:
+        session_id = self.current_session_id()
+        if session_id is not None:
+            self.context.run(
+                attendance.reopen_session,
+                session_id,
+                on_done=self._session_state_changed,
+                on_error=self._failed,
+                owner=self,
+            )
+
+    def _session_state_changed(self, _result: object) -> None:
+        self.context.notify_changed()  # reloads this roster and the matrix
+
+    def save_sheets(self) -> None:
+        number, day = self.picker.stream_number(), self.picker.day()
+        if number is None or day is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save sign-in sheets"),
+            f"sign-in-stream{number}-{day.isoformat()}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.context.run(
+                attendance.signin_sheet,
+                number,
+                day,
+                Path(path),
+                on_done=lambda pages: self._show_banner(
+                    fill(self.tr("Saved {path} ({pages} pages)"), path=path, pages=pages), True
+                ),
+                on_error=self._failed,
+                owner=self,
+            )
+
+    # -- camera ----------------------------------------------------------------------------
+
+    def _toggle_camera(self, on: bool) -> None:
+        if on:
+            self.panel.preview.show()
+            self.camera.start(self.context.station.camera_index)
+        else:
+            self.camera.stop()
+            self.panel.preview.hide()
+
+    def _camera_failed(self, _error: object) -> None:
+        self._show_banner(
+            self.tr("The camera does not work. Check the cable, or use the scanner."), False
+        )
+
+    def _camera_stopped(self) -> None:
+        self.camera_button.blockSignals(True)
+        self.camera_button.setChecked(False)
+        self.camera_button.blockSignals(False)
+        self.panel.preview.hide()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _operator(self) -> str | None:
+        return self.context.station.operator_name or None
+
+    def _show_banner(self, text: str, good: bool) -> None:
+        self.banner.setStyleSheet(GOOD_BANNER if good else BAD_BANNER)
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self._show_banner(attendance_error_message(error), False)
+        else:
+            show_error(self, error)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.scanner.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.scanner.stop()
+        if self.camera_button.isChecked():
+            self.camera_button.setChecked(False)
+        super().hideEvent(event)
