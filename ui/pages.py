@@ -25,6 +25,8 @@ class PageSpec:
 
 
 def page_specs() -> tuple[PageSpec, ...]:
+    from ui.attendance.matrix_page import AttendanceMatrixPage
+    from ui.attendance.trainer_page import AttendancePage
     from ui.participants_page import ParticipantsPage
 
     return (
@@ -33,5 +35,12 @@ def page_specs() -> tuple[PageSpec, ...]:
             lambda: QCoreApplication.translate("Pages", "Participants"),
             ParticipantsPage,
             "participants.svg",
+        ),
+        PageSpec("attendance", AttendancePage.page_title, AttendancePage, "attendance.svg"),
+        PageSpec(
+            "attendance_matrix",
+            AttendanceMatrixPage.page_title,
+            AttendanceMatrixPage,
+            "attendance_matrix.svg",
         ),
     )
