@@ -1,0 +1,173 @@
+"""Bundles: everything a laptop knows in one file; imported by the same merge rules, twice
+without effect; anything damaged, forged or foreign refused whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from smm_event.errors import UserError
+from smm_event.services import checkin
+from smm_event.services import sync as sync_service
+from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.sync.bundle import MANIFEST, RECORDS
+from smm_event.workspace import Workspace
+from tests.sync.conftest import Laptops, at, dump, roster, stream_days
+
+
+def _changes(ws: Workspace) -> int:
+    with ws.reading() as session:
+        return session.scalar(select(func.count()).select_from(ChangeRecord)) or 0
+
+
+def test_new_laptop_from_a_file_imported_twice(laptops: Laptops, tmp_path: Path) -> None:
+    organizer = laptops.organizer()
+    exported = sync_service.export_changes(organizer, tmp_path / "event.smm")
+    assert exported.records == _changes(organizer) and exported.event_name
+    desk = laptops.empty("Стойка 3")
+    first = sync_service.import_changes(desk, tmp_path / "event.smm")
+    assert first.imported == exported.records and first.already_present == 0
+    with desk.reading() as session:
+        assert session.get_one(LocalState, 1).event_id == exported.event_id
+    state, count = dump(desk), _changes(desk)
+    second = sync_service.import_changes(desk, tmp_path / "event.smm")
+    assert (second.imported, second.already_present) == (0, exported.records)
+    assert dump(desk) == state and _changes(desk) == count
+    assert dump(desk)["participant"] == dump(organizer)["participant"]
+
+
+def test_files_relay_every_devices_changes(laptops: Laptops, tmp_path: Path) -> None:
+    """Desk 1 → organizer → desk 2 by USB stick: desk 2 gets desk 1's check-ins too."""
+    organizer = laptops.organizer()
+    desk1, desk2 = laptops.empty("Стойка 1"), laptops.empty("Стойка 2")
+    sync_service.export_changes(organizer, tmp_path / "o1.smm")
+    sync_service.import_changes(desk1, tmp_path / "o1.smm")
+    sync_service.import_changes(desk2, tmp_path / "o1.smm")
+    people, first_day = roster(organizer)[1], stream_days(organizer)[1][0]
+    for pid in people[:10]:
+        checkin.check_in_manual(desk1, pid, now=at(first_day))
+    sync_service.export_changes(desk1, tmp_path / "d1.smm")
+    sync_service.import_changes(organizer, tmp_path / "d1.smm")
+    sync_service.export_changes(organizer, tmp_path / "o2.smm")
+    sync_service.import_changes(desk2, tmp_path / "o2.smm")
+    sync_service.export_changes(desk2, tmp_path / "d2.smm")
+    for ws in (organizer, desk1):
+        sync_service.import_changes(ws, tmp_path / "d2.smm")
+    assert dump(organizer) == dump(desk1) == dump(desk2)
+    assert len(dump(desk2)["checkin"]) == 10
+
+
+def _rewrite(source: Path, target: Path, edit: Callable[[dict[str, bytes]], None]) -> None:
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    edit(members)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _rehash(members: dict[str, bytes]) -> None:
+    manifest = json.loads(members[MANIFEST])
+    manifest["files"][RECORDS]["sha256"] = hashlib.sha256(members[RECORDS]).hexdigest()
+    members[MANIFEST] = json.dumps(manifest).encode()
+
+
+def _edit_first_record(members: dict[str, bytes], change: Callable[[dict], None]) -> None:  # type: ignore[type-arg]
+    lines = members[RECORDS].decode().splitlines(keepends=True)
+    record = json.loads(lines[0])
+    change(record)
+    lines[0] = json.dumps(record, ensure_ascii=False) + "\n"
+    members[RECORDS] = "".join(lines).encode()
+
+
+def _version_2(members: dict[str, bytes]) -> None:
+    manifest = json.loads(members[MANIFEST])
+    manifest["version"] = 2
+    members[MANIFEST] = json.dumps(manifest).encode()
+
+
+def _tampered(members: dict[str, bytes]) -> None:
+    _edit_first_record(members, lambda r: r["payload"].update(name="Чужое событие"))
+
+
+def _forged(members: dict[str, bytes]) -> None:
+    _tampered(members)
+    _rehash(members)
+
+
+def _bad_shape(members: dict[str, bytes]) -> None:
+    _edit_first_record(members, lambda r: r.update(seq="first"))
+    _rehash(members)
+
+
+def _no_manifest(members: dict[str, bytes]) -> None:
+    del members[MANIFEST]
+
+
+DAMAGE = {
+    "newer format": (_version_2, "bundle_newer_version"),
+    "record changed, hash not": (_tampered, "bundle_damaged"),
+    "record changed, hash too": (_forged, "bundle_conflicts"),
+    "record of the wrong shape": (_bad_shape, "bundle_damaged"),
+    "no manifest": (_no_manifest, "bundle_not_a_bundle"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_damaged_or_forged_bundles_change_nothing(laptops: Laptops, tmp_path: Path, damage: str) -> None:
+    organizer = laptops.organizer()
+    good = tmp_path / "good.smm"
+    sync_service.export_changes(organizer, good)
+    edit, code = DAMAGE[damage]
+    bad = tmp_path / "bad.smm"
+    _rewrite(good, bad, edit)
+    before, count = dump(organizer), _changes(organizer)
+    with pytest.raises(UserError) as refused:
+        sync_service.import_changes(organizer, bad)
+    assert refused.value.code == code
+    assert dump(organizer) == before and _changes(organizer) == count
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really", b"name;phone\n"])
+def test_other_files_are_refused(empty_workspace: Workspace, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "other.smm"
+    path.write_bytes(content)
+    with pytest.raises(UserError) as refused:
+        sync_service.import_changes(empty_workspace, path)
+    assert refused.value.code == "bundle_not_a_bundle"
+    assert _changes(empty_workspace) == 1  # only its own device row
+
+
+def test_truncated_bundle_is_refused(laptops: Laptops, tmp_path: Path) -> None:
+    organizer = laptops.organizer()
+    good = tmp_path / "good.smm"
+    sync_service.export_changes(organizer, good)
+    cut = tmp_path / "cut.smm"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    desk = laptops.empty("Стойка 1")
+    with pytest.raises(UserError) as refused:
+        sync_service.import_changes(desk, cut)
+    assert refused.value.code in ("bundle_not_a_bundle", "bundle_damaged")
+    assert _changes(desk) == 1
+
+
+def test_bundle_of_another_event_is_refused(laptops: Laptops, tmp_path: Path) -> None:
+    from smm_event.services.demo import create_demo
+    from smm_event.workspace import open_workspace
+
+    organizer = laptops.organizer()
+    other = tmp_path / "other.sqlite3"
+    create_demo(other, seed=3)
+    with open_workspace(other) as ws:
+        sync_service.export_changes(ws, tmp_path / "other.smm")
+    before = dump(organizer)
+    with pytest.raises(UserError) as refused:
+        sync_service.import_changes(organizer, tmp_path / "other.smm")
+    assert refused.value.code == "bundle_other_event"
+    assert dump(organizer) == before
