@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -54,12 +54,60 @@ def store_and_apply(session: Session, batch: Sequence[Change]) -> int:
     session.execute(_insert(dialect, ChangeRecord.__table__), [c.as_row() for c in ordered])
     for entity, group in bulk.items():
         _insert_rows(session, dialect, entity_spec(entity), group)
+    _merge(session, merged)
+    return sum(1 for c in ordered if c.entity not in known)
+
+
+def _merge(session: Session, merged: Sequence[Change]) -> None:
+    """``apply_change`` for each change, without a database round trip per change: rows that
+    exist are preloaded; a row whose every logged change is in this batch is created from its
+    first change (``new=True``: no lookups) and its later ones find it in the identity map."""
     loaded = _preload(session, merged)  # referenced: the identity map holds rows weakly
+    fresh = _fresh(session, merged, {(type(row), _key(row)) for row in loaded})
+    pending: set[tuple[str, str]] = set()
     for change in merged:
-        change_log.apply_change(session, change.as_record())
+        key = (change.entity, change.entity_id)
+        if key in pending:  # created from an earlier change of this batch, not yet flushed
+            loaded.extend(session.new)  # held before the flush makes them weakly referenced
+            session.flush()
+            pending.clear()
+        if key in fresh:
+            fresh.discard(key)
+            pending.add(key)
+            change_log.apply_change(session, change.as_record(), new=True)
+        else:
+            change_log.apply_change(session, change.as_record())
     session.flush()
     del loaded
-    return sum(1 for c in ordered if c.entity not in known)
+
+
+def _key(row: Any) -> Any:
+    return row.id
+
+
+def _fresh(session: Session, merged: Sequence[Change], present: set[tuple[type, Any]]) -> set[tuple[str, str]]:
+    """(entity, id) of rows that do not exist and have no logged change outside this batch."""
+    in_batch = Counter((c.entity, c.entity_id) for c in merged)
+    candidates: dict[str, list[str]] = {}
+    for entity, entity_id in in_batch:
+        spec = entity_spec(entity)
+        row_key = entity_id if spec.text_key else uuid.UUID(entity_id)
+        if (spec.model, row_key) not in present:
+            candidates.setdefault(entity, []).append(entity_id)
+    fresh: set[tuple[str, str]] = set()
+    table = ChangeRecord.__table__
+    for entity, ids in candidates.items():
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            query = (
+                select(table.c.entity_id, func.count())
+                .where(table.c.entity == entity, table.c.entity_id.in_(chunk))
+                .group_by(table.c.entity_id)
+            )
+            for entity_id, logged in session.execute(query):
+                if logged == in_batch[(entity, entity_id)]:
+                    fresh.add((entity, entity_id))
+    return fresh
 
 
 def _insert(dialect: str, table: Any) -> Any:

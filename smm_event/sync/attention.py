@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from smm_event.domain.checkin import CheckinResult
 from smm_event.domain.sync import AttentionItem, AttentionKind
 from smm_event.storage.changes import utc_now
 from smm_event.storage.local_models import ChangeRecord, LocalState
@@ -34,8 +35,8 @@ from smm_event.storage.models import AttendanceMark, Checkin, Device, Event, Par
 from smm_event.sync.state import measured_skew_ms
 from smm_event.text.folding import fold, fold_phone_digits
 
-ADMITTED = "admitted"
-REPLACED = "replaced"
+ADMITTED = CheckinResult.ADMITTED.value
+REPLACED = CheckinResult.BADGE_REPLACED.value
 EVENT_MARGIN = dt.timedelta(days=1)
 CLOCK_TOLERANCE_MS = 10 * 60 * 1000
 AUTOMATIC_SOURCES = frozenset({"desk", "close"})
@@ -87,7 +88,7 @@ def _badges(session: Session, names: _Names) -> list[AttentionItem]:
         .order_by(Checkin.scanned_at, Checkin.id)
     )
     items = []
-    for scan, current, clocks in session.execute(query).tuples():
+    for scan, current, clocks in session.execute(query):
         reissued = (clocks or {}).get("badge_version", "")
         if scan.result == REPLACED:
             kind = AttentionKind.REPLACED_BADGE_SCANNED
