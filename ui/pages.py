@@ -27,6 +27,7 @@ class PageSpec:
 def page_specs() -> tuple[PageSpec, ...]:
     from ui.attendance.matrix_page import AttendanceMatrixPage
     from ui.attendance.trainer_page import AttendancePage
+    from ui.badges_page import BadgesPage
     from ui.participants_page import ParticipantsPage
 
     return (
@@ -36,6 +37,7 @@ def page_specs() -> tuple[PageSpec, ...]:
             ParticipantsPage,
             "participants.svg",
         ),
+        PageSpec("badges", BadgesPage.page_title, BadgesPage, "badges.svg"),
         PageSpec("attendance", AttendancePage.page_title, AttendancePage, "attendance.svg"),
         PageSpec(
             "attendance_matrix",

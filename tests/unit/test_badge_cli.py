@@ -32,7 +32,9 @@ def workspace(demo_workspace: Workspace) -> str:
 
 
 @pytest.fixture
-def with_key(workspace: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+def with_key(
+    workspace: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
     monkeypatch.setenv(ENV_VARIABLE, PASSPHRASE)
     assert main(["--workspace", workspace, "keys", "init"]) == 0
     capsys.readouterr()
@@ -61,7 +63,9 @@ def participant_ids(capsys: pytest.CaptureFixture[str], workspace: str, stream: 
     return [person["id"] for person in people]
 
 
-def test_keys_init_then_list(workspace: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_keys_init_then_list(
+    workspace: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv(ENV_VARIABLE, PASSPHRASE)
     created = run_json(capsys, "--workspace", workspace, "keys", "init")
     assert len(created["key_id"]) == 4 and created["can_sign_here"] is True
@@ -72,9 +76,13 @@ def test_keys_init_then_list(workspace: str, monkeypatch: pytest.MonkeyPatch, ca
     assert_one_line_error(err, "keys rotate")
 
 
-def test_print_a_stream_then_the_log(with_key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_a_stream_then_the_log(
+    with_key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "b.pdf"
-    report = run_json(capsys, "--workspace", with_key, "badges", "print", "--stream", "2", "--out", str(out))
+    report = run_json(
+        capsys, "--workspace", with_key, "badges", "print", "--stream", "2", "--out", str(out)
+    )
     assert (report["badges"], report["pages"], report["layout"]) == (70, 7, "a4")
     assert out.read_bytes().startswith(b"%PDF")
     assert report["participant_ids"] == participant_ids(capsys, with_key, 2)
@@ -92,7 +100,9 @@ def test_token_verify_reissue(with_key: str, capsys: pytest.CaptureFixture[str])
     assert code == 0 and text.startswith("valid: ") and person in text
     reissued = run_json(capsys, "--workspace", with_key, "badges", "reissue", person)
     assert reissued["badge_version"] == 2
-    code, out, _err = run(capsys, "--workspace", with_key, "badges", "verify", token["token"], "--json")
+    code, out, _err = run(
+        capsys, "--workspace", with_key, "badges", "verify", token["token"], "--json"
+    )
     assert code == 1
     verdict = json.loads(out)
     assert verdict["result"] == "replaced" and verdict["participant"]["id"] == person
@@ -100,47 +110,71 @@ def test_token_verify_reissue(with_key: str, capsys: pytest.CaptureFixture[str])
     assert code == 0 and text.strip() != token["token"]
 
 
-def test_verify_garbage_is_not_ours_with_exit_1(workspace: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_garbage_is_not_ours_with_exit_1(
+    workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, text, err = run(capsys, "--workspace", workspace, "badges", "verify", "hello")
     assert (code, err) == (1, "") and text.startswith("NOT a badge")
 
 
-def test_wrong_passphrase_is_one_line(with_key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_passphrase_is_one_line(
+    with_key: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv(ENV_VARIABLE, "совсем не тот")
-    code, _out, err = run(capsys, "--workspace", with_key, "badges", "print", "--out", str(tmp_path / "b.pdf"))
+    code, _out, err = run(
+        capsys, "--workspace", with_key, "badges", "print", "--out", str(tmp_path / "b.pdf")
+    )
     assert code == 1
     assert_one_line_error(err, "wrong passphrase")
     assert not (tmp_path / "b.pdf").exists()
 
 
-def test_passphrase_file_wins_over_the_environment(with_key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_passphrase_file_wins_over_the_environment(
+    with_key: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv(ENV_VARIABLE, "совсем не тот")
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     person = participant_ids(capsys, with_key, 3)[0]
-    code, text, err = run(capsys, "--workspace", with_key, "badges", "token", person, "--passphrase-file", str(secret))
+    code, text, err = run(
+        capsys, "--workspace", with_key, "badges", "token", person, "--passphrase-file", str(secret)
+    )
     assert (code, err) == (0, "") and text.startswith("SMM1:")
 
 
-def test_without_a_key_printing_is_refused_before_any_passphrase(workspace: str, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = run(capsys, "--workspace", workspace, "badges", "print", "--out", str(tmp_path / "b.pdf"))
+def test_without_a_key_printing_is_refused_before_any_passphrase(
+    workspace: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(
+        capsys, "--workspace", workspace, "badges", "print", "--out", str(tmp_path / "b.pdf")
+    )
     assert code == 1
     assert_one_line_error(err, "only the public keys")
 
 
-def test_no_passphrase_source_without_a_terminal(with_key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_passphrase_source_without_a_terminal(
+    with_key: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.delenv(ENV_VARIABLE)
-    code, _out, err = run(capsys, "--workspace", with_key, "badges", "print", "--out", str(tmp_path / "b.pdf"))
+    code, _out, err = run(
+        capsys, "--workspace", with_key, "badges", "print", "--out", str(tmp_path / "b.pdf")
+    )
     assert code == 1
     assert_one_line_error(err, "--passphrase-file")
 
 
-def test_a_person_at_a_terminal_is_asked_twice_for_a_new_key(workspace: str, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_person_at_a_terminal_is_asked_twice_for_a_new_key(
+    workspace: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     answers = iter([PASSPHRASE, PASSPHRASE + "!"])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
@@ -161,21 +195,41 @@ def test_a_person_at_a_terminal_is_asked_twice_for_a_new_key(workspace: str, mon
         (["--stream", "7"], "no stream 7"),
     ],
 )
-def test_bad_choices_are_one_line_errors(with_key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                         argv: list[str], words: str) -> None:
-    code, _out, err = run(capsys, "--workspace", with_key, "badges", "print", *argv, "--out", str(tmp_path / "b.pdf"))
+def test_bad_choices_are_one_line_errors(
+    with_key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], words: str
+) -> None:
+    code, _out, err = run(
+        capsys, "--workspace", with_key, "badges", "print", *argv, "--out", str(tmp_path / "b.pdf")
+    )
     assert code == 1
     assert_one_line_error(err, words)
 
 
-def test_stream_and_participants_together_is_a_usage_error(workspace: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stream_and_participants_together_is_a_usage_error(
+    workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["--workspace", workspace, "badges", "print", "--stream", "1", "--participant", "x", "--out", "b.pdf"])
+        main(
+            [
+                "--workspace",
+                workspace,
+                "badges",
+                "print",
+                "--stream",
+                "1",
+                "--participant",
+                "x",
+                "--out",
+                "b.pdf",
+            ]
+        )
     assert caught.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def test_rotate_keeps_old_badges_valid_unless_retired(with_key: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rotate_keeps_old_badges_valid_unless_retired(
+    with_key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     person = participant_ids(capsys, with_key, 1)[0]
     old = run_json(capsys, "--workspace", with_key, "badges", "token", person)["token"]
     run_json(capsys, "--workspace", with_key, "keys", "rotate")

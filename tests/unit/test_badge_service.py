@@ -25,9 +25,7 @@ from smm_event.services.participants import list_participants
 from smm_event.workspace import Workspace, open_workspace
 
 PASSPHRASE = "пароль для бейджей"
-_RU_LAYOUT = str.maketrans(
-    "QWERTYUIOPASDFGHJKLZXCVBNM:", "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬЖ"
-)
+_RU_LAYOUT = str.maketrans("QWERTYUIOPASDFGHJKLZXCVBNM:", "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬЖ")
 
 
 @pytest.fixture(autouse=True)
@@ -45,11 +43,17 @@ def organizer(demo_workspace: Workspace) -> Workspace:
 def decode_pages(pdf: bytes) -> list[str]:
     """Every QR code in reading order: page by page, top to bottom, left to right."""
     texts = []
-    for page in pypdfium2.PdfDocument(pdf):
-        image = np.asarray(page.render(scale=150 / 72, grayscale=True).to_pil())
+    document = pypdfium2.PdfDocument(pdf)
+    for index in range(len(document)):
+        page = document[index]
+        bitmap = page.render(scale=150 / 72, grayscale=True)
+        image = np.array(bitmap.to_pil())
+        bitmap.close()  # closed now: pdfium must never be finalized on another thread
+        page.close()
         found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
         found.sort(key=lambda r: (round(r.position.top_left.y / 100), r.position.top_left.x))
         texts.extend(r.text for r in found)
+    document.close()
     return texts
 
 
@@ -65,7 +69,9 @@ def desk_copy(ws: Workspace, target: Path) -> Workspace:
     return open_workspace(target, device_name="Стойка 1")
 
 
-def test_every_printed_badge_of_a_stream_scans_back_to_its_person(organizer: Workspace, tmp_path: Path) -> None:
+def test_every_printed_badge_of_a_stream_scans_back_to_its_person(
+    organizer: Workspace, tmp_path: Path
+) -> None:
     out = tmp_path / "stream2.pdf"
     report = badges.print_badges(organizer, PASSPHRASE, out, "a4", stream_number=2)
     stream = list_participants(organizer, 2)
@@ -93,7 +99,9 @@ def test_the_pdf_text_holds_the_cyrillic_names_and_the_stream_band(organizer: Wo
 def test_chosen_people_print_in_surname_order(organizer: Workspace) -> None:
     people = list_participants(organizer)[:30:7]
     chosen = [str(p.id) for p in reversed(people)] + [str(people[0].id)]
-    report = badges.print_badges(organizer, PASSPHRASE, io.BytesIO(), "label-62x100", participant_ids=chosen)
+    report = badges.print_badges(
+        organizer, PASSPHRASE, io.BytesIO(), "label-62x100", participant_ids=chosen
+    )
     assert report.participant_ids == tuple(p.id for p in people)
     assert report.pages == len(people)
 
@@ -159,16 +167,28 @@ def test_a_scan_typed_in_the_russian_layout_still_verifies(organizer: Workspace)
     ("make", "expected"),
     [
         (lambda token, event, key: token[:-1], TokenResult.FORGED_OR_DAMAGED),
-        (lambda token, event, key: token[:40] + ("A" if token[40] != "A" else "B") + token[41:],
-         TokenResult.FORGED_OR_DAMAGED),
-        (lambda token, event, key: make_token(generate_signing_key(), event, uuid.uuid4(), 1),
-         TokenResult.UNKNOWN_KEY),
-        (lambda token, event, key: make_token(key, uuid.uuid4(), uuid.uuid4(), 1), TokenResult.NOT_OURS),
-        (lambda token, event, key: make_token(key, event, uuid.uuid4(), 1), TokenResult.UNKNOWN_PARTICIPANT),
+        (
+            lambda token, event, key: token[:40] + ("A" if token[40] != "A" else "B") + token[41:],
+            TokenResult.FORGED_OR_DAMAGED,
+        ),
+        (
+            lambda token, event, key: make_token(generate_signing_key(), event, uuid.uuid4(), 1),
+            TokenResult.UNKNOWN_KEY,
+        ),
+        (
+            lambda token, event, key: make_token(key, uuid.uuid4(), uuid.uuid4(), 1),
+            TokenResult.NOT_OURS,
+        ),
+        (
+            lambda token, event, key: make_token(key, event, uuid.uuid4(), 1),
+            TokenResult.UNKNOWN_PARTICIPANT,
+        ),
         (lambda token, event, key: "https://example.org", TokenResult.NOT_OURS),
     ],
 )
-def test_bad_scans_get_their_own_result(organizer: Workspace, make: Any, expected: TokenResult) -> None:
+def test_bad_scans_get_their_own_result(
+    organizer: Workspace, make: Any, expected: TokenResult
+) -> None:
     person = list_participants(organizer, 1)[0]
     key = keys.unlock_signing_key(organizer, PASSPHRASE)
     token = badges.badge_token(organizer, person.id, key)
@@ -198,7 +218,9 @@ def test_cancelled_print_leaves_no_file_and_no_log(organizer: Workspace, tmp_pat
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(RenderCancelled):
-        badges.print_badges(organizer, PASSPHRASE, folder / "b.pdf", "a4", 1, None, progress, cancel)
+        badges.print_badges(
+            organizer, PASSPHRASE, folder / "b.pdf", "a4", 1, None, progress, cancel
+        )
     assert list(folder.iterdir()) == [] and badges.print_log(organizer) == ()
 
 
@@ -214,7 +236,9 @@ def test_cancelled_print_leaves_no_file_and_no_log(organizer: Workspace, tmp_pat
         ({"layout": "missing.toml"}, "file_not_found"),
     ],
 )
-def test_bad_choices_are_user_errors(organizer: Workspace, kwargs: dict[str, Any], code: str) -> None:
+def test_bad_choices_are_user_errors(
+    organizer: Workspace, kwargs: dict[str, Any], code: str
+) -> None:
     with pytest.raises(UserError) as caught:
         badges.print_badges(organizer, PASSPHRASE, io.BytesIO(), **kwargs)
     assert caught.value.code == code
@@ -230,7 +254,9 @@ def test_a_retired_key_cannot_print_and_its_badges_become_unknown(organizer: Wor
         badges.print_badges(organizer, old_key, io.BytesIO(), "a4", participant_ids=[person.id])
     assert caught.value.code == "signing_key_retired"
     assert badges.verify_badge(organizer, old).result is TokenResult.UNKNOWN_KEY
-    report = badges.print_badges(organizer, PASSPHRASE, io.BytesIO(), "a4", participant_ids=[person.id])
+    report = badges.print_badges(
+        organizer, PASSPHRASE, io.BytesIO(), "a4", participant_ids=[person.id]
+    )
     assert report.key_id != old_key.key_id
 
 
@@ -239,7 +265,9 @@ def test_custom_template_path_is_a_layout(organizer: Workspace) -> None:
 
     template = resource_path("templates", "badge_custom_example.toml")
     person = list_participants(organizer, 1)[0]
-    report = badges.print_badges(organizer, PASSPHRASE, io.BytesIO(), str(template), participant_ids=[person.id])
+    report = badges.print_badges(
+        organizer, PASSPHRASE, io.BytesIO(), str(template), participant_ids=[person.id]
+    )
     assert report.layout == badges.badge_layout(template).name
     assert badges.print_log(organizer)[0].layout == report.layout
 
@@ -253,5 +281,7 @@ def test_preview_needs_no_key_logs_nothing_and_its_codes_check_in_nobody(
     scanned = decode_pages(out.getvalue())
     assert len(scanned) == 12
     keys.init_keys(demo_workspace, PASSPHRASE)
-    assert {badges.verify_badge(demo_workspace, t).result for t in scanned} == {TokenResult.NOT_OURS}
+    assert {badges.verify_badge(demo_workspace, t).result for t in scanned} == {
+        TokenResult.NOT_OURS
+    }
     assert badges.print_log(demo_workspace) == ()
