@@ -43,7 +43,7 @@ class PrintLogView(QWidget):
                 self.tr("Printed"),
                 self.tr("Participant"),
                 self.tr("Stream"),
-                self.tr("Badge version"),
+                self.tr("Version"),
                 self.tr("Layout"),
                 self.tr("Laptop"),
             ]
@@ -54,7 +54,11 @@ class PrintLogView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.Stretch)
+        # Laptop and layout names can be long; the participant's name matters most.
+        for column, width in ((LAYOUT, 110), (LAPTOP, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)

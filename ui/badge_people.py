@@ -72,6 +72,8 @@ class PeopleChooser(QWidget):
         self.search.setPlaceholderText(self.tr("Search: surname, name or organization"))
         self.search.setClearButtonEnabled(True)
         self.people = QListWidget()
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.itemChanged.connect(self._item_changed)
         self.chosen_label = QLabel()
         self.clear_button = QPushButton(self.tr("Untick all"))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pypdfium2
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -192,9 +192,13 @@ class PreviewView(QScrollArea):
         self._scale_pages()
 
     def _scale_pages(self) -> None:
-        """Pages as wide as the view allows (never enlarged past their rendering)."""
-        room = max(self.viewport().width() - 40, 120)
+        """Each page whole in the view (never enlarged past its rendering)."""
+        room = QSize(
+            max(self.viewport().width() - 40, 120), max(self.viewport().height() - 30, 160)
+        )
         for label, image in zip(self.pages, self._images, strict=True):
-            width = min(room, image.width())
-            scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            size = image.size().scaled(
+                room.boundedTo(image.size()), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            scaled = image.scaled(size, mode=Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(QPixmap.fromImage(scaled))

@@ -8,6 +8,7 @@ those buttons. Everything that touches the workspace or renders runs on the back
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -126,6 +127,7 @@ class BadgesPage(QWidget):
         controls.addWidget(self.status_label)
         controls.addStretch(1)
         self._controls = controls
+        self._spacer_index = controls.count() - 1
         side = QWidget()
         side.setLayout(controls)
         side.setFixedWidth(380)
@@ -183,7 +185,9 @@ class BadgesPage(QWidget):
 
     def _fit_chooser(self) -> None:
         # The list of people takes the free height only while it is shown.
-        self._controls.setStretchFactor(self._who, 0 if self.people.people.isHidden() else 1)
+        listed = not self.people.people.isHidden()
+        self._controls.setStretchFactor(self._who, 1 if listed else 0)
+        self._controls.setStretch(self._spacer_index, 0 if listed else 1)
 
     def layout_choice(self) -> str:
         return str(self.layout_combo.currentData())
@@ -215,7 +219,7 @@ class BadgesPage(QWidget):
             self._preview = None
             self.preview_view.set_images(())
             self.summary_label.setText(self.tr("Choose who gets a badge."))
-            self.preview_caption.clear()
+            self.preview_caption.setText(self.tr("Choose who gets a badge."))
             return
         self.preview_caption.setText(self.tr("Preparing the preview…"))
         self._preview_task = self.context.run(
@@ -317,7 +321,7 @@ class BadgesPage(QWidget):
             choice.participant_ids,
         )
 
-    def _start(self, message: str, fn: object, *args: object) -> None:
+    def _start(self, message: str, fn: Callable[..., BadgePrintReport], *args: object) -> None:
         if self._work is not None and not self._work.finished:
             return
         self.status_label.setText(message)
@@ -330,7 +334,7 @@ class BadgesPage(QWidget):
             fn,
             *args,
             on_done=self._printed,
-            on_error=self._print_failed,  # type: ignore[arg-type]
+            on_error=self._print_failed,
             on_progress=self._progress,
             cancellable=True,
             owner=self,

@@ -236,8 +236,8 @@
         <translation>Поток</translation>
     </message>
     <message>
-        <source>Badge version</source>
-        <translation>Версия бейджа</translation>
+        <source>Version</source>
+        <translation>Версия</translation>
     </message>
     <message>
         <source>Layout</source>
