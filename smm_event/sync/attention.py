@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.checkin import CheckinResult
 from smm_event.domain.sync import AttentionItem, AttentionKind
-from smm_event.storage.changes import utc_now
+from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.models import AttendanceMark, Checkin, Device, Event, Participant
 from smm_event.sync.state import measured_skew_ms
@@ -70,7 +70,7 @@ def needs_attention(session: Session, now: dt.datetime | None = None) -> list[At
     items += _badges(session, names)
     items += _duplicate_admissions(session, names)
     items += _walk_ins(session, names)
-    items += _clocks(session, names, now or utc_now())
+    items += _clocks(session, names, now or changes.utc_now())
     items += _marks(session, names)
     return items
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from smm_event.errors import UserError
-from smm_event.storage import migrate
+from smm_event.storage import changes, migrate
 from smm_event.sync.views import drop_views, ensure_views
 
 log = logging.getLogger(__name__)
@@ -161,5 +161,5 @@ def _views_current(connection: Connection) -> bool:
 def server_clock_skew_ms(connection: Connection) -> int:
     """This laptop's clock minus the server's, in milliseconds (the round trip is ignored)."""
     server: Any = connection.scalar(select(func.now()))
-    local = dt.datetime.now(dt.UTC)
+    local = changes.utc_now().replace(tzinfo=dt.UTC)  # the module's clock, which tests can move
     return int((local - server).total_seconds() * 1000)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.sync import SyncPhase, SyncProgress
 from smm_event.errors import UserError
-from smm_event.storage import changes
+from smm_event.storage import changes, hlc
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Event
 from smm_event.sync import apply
@@ -98,7 +98,7 @@ def synchronize(
     if not run.cancelled:
         with connected(engine) as connection:
             central = version_vector(connection)
-        _pull(ws, engine, lacking(central, _local_vector(ws)), run)
+        _pull(ws, engine, lacking(central, _local_vector(ws)), run, skew)
     return Outcome(run.pushed, run.pulled, run.skipped, run.cancelled, central, skew)
 
 
@@ -164,7 +164,7 @@ def _sqlstate(error: DBAPIError) -> str | None:
     return getattr(error.orig, "sqlstate", None)
 
 
-def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
+def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int) -> None:
     total = count_of(ranges)
     if not total:
         return
@@ -174,26 +174,36 @@ def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
         for batch in read_batches(connection, ranges, run.batch_size):
             if run.cancelled:
                 return
-            receive_batch(ws, batch)
+            run.skipped += receive_batch(ws, batch, skew_ms)
             done += len(batch)
             run.pulled = done
             run.report(SyncPhase.PULLING, done, total)
 
 
-def receive_batch(ws: Workspace, batch: Sequence[Change]) -> int:
+def receive_batch(ws: Workspace, batch: Sequence[Change], server_skew_ms: int | None = None) -> int:
     """Store and merge received changes in one local transaction (also used by bundles)."""
     with ws.transaction() as session:
         skipped = apply.store_and_apply(session, batch)
-        after_receiving(session, batch)
+        after_receiving(session, batch, server_skew_ms)
     return skipped
 
 
-def after_receiving(session: Session, batch: Sequence[Change]) -> None:
+def after_receiving(session: Session, batch: Sequence[Change], server_skew_ms: int | None) -> None:
     """Advance this laptop's clock past what it received; take back this device's own changes
     (a workspace restored from a backup must not reuse their sequence numbers); adopt the
-    event when an empty workspace received one."""
+    event when an empty workspace received one.
+
+    The clock refuses stamps far ahead of the wall clock (a laptop set to next year must not
+    drag everyone's stamps along), but a laptop whose own clock is far *behind* would then
+    refuse every genuine stamp and its later edits would lose to edits it had already seen.
+    When syncing with central, the server's clock (``server_skew_ms``: this laptop's clock
+    minus the server's) decides what counts as the future instead."""
     state = changes.local_state(session)
-    changes.observe_remote_stamp(session, max(change.hlc for change in batch))
+    latest = hlc.Hlc.parse(max(change.hlc for change in batch))
+    wall = hlc.now_ms()
+    if server_skew_ms is not None:
+        wall = max(wall, wall - server_skew_ms)
+    state.hlc_wall_ms, state.hlc_counter = hlc.observe(state.hlc_wall_ms, state.hlc_counter, latest, wall)
     own = [change.seq for change in batch if change.device_id == state.device_id]
     if own and max(own) > state.last_seq:
         state.last_seq = max(own)
