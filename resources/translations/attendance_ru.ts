@@ -72,7 +72,7 @@
         <translation>{name} уже отмечен(а): {status}</translation>
     </message>
     <message>
-        <source>{name} is not in this session's stream</source>
+        <source>{name} is not in this session&apos;s stream</source>
         <translation>{name} — не из потока этого занятия</translation>
     </message>
     <message>
@@ -88,7 +88,7 @@
         <translation>Занятие закрыто. Откройте его снова, чтобы изменить отметки.</translation>
     </message>
     <message>
-        <source>This person is not in the session's stream.</source>
+        <source>This person is not in the session&apos;s stream.</source>
         <translation>Этот участник не из потока этого занятия.</translation>
     </message>
     <message>
@@ -108,15 +108,15 @@
         <translation>Не удаётся записать файл {path}: {reason}</translation>
     </message>
     <message>
-        <source>The event's attendance settings are wrong ({name}: {value}).</source>
+        <source>The event&apos;s attendance settings are wrong ({name}: {value}).</source>
         <translation>Неверные настройки посещаемости мероприятия ({name}: {value}).</translation>
     </message>
 </context>
 <context>
     <name>AttendanceMatrixPage</name>
     <message>
-        <source>Attendance matrix</source>
-        <translation>Журнал посещаемости</translation>
+        <source>Register</source>
+        <translation>Журнал</translation>
     </message>
     <message>
         <source>Export XLSX…</source>
@@ -127,7 +127,7 @@
         <translation>Выгрузить CSV…</translation>
     </message>
     <message>
-        <source>Participants: {people}. Sessions held so far: {held} of {planned}. The % counts only the held sessions of each person's own stream, with the event's weights (excused sessions are left out).</source>
+        <source>Participants: {people}. Sessions held so far: {held} of {planned}. The % counts only the held sessions of each person&apos;s own stream, with the event&apos;s weights (excused sessions are left out).</source>
         <translation>Участников: {people}. Проведено занятий: {held} из {planned}. Процент считается только по проведённым занятиям своего потока с весами мероприятия (уважительные причины не учитываются).</translation>
     </message>
     <message>
@@ -150,28 +150,12 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <source>Attendance</source>
-        <translation>Посещаемость</translation>
-    </message>
-    <message>
-        <source>Close session…</source>
-        <translation>Закрыть занятие…</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Открыть снова</translation>
-    </message>
-    <message>
-        <source>Sign-in sheets (PDF)…</source>
-        <translation>Листы регистрации (PDF)…</translation>
-    </message>
-    <message>
         <source>Search: surname, name, organization or phone</source>
         <translation>Поиск: фамилия, имя, организация или телефон</translation>
     </message>
     <message>
-        <source>Camera</source>
-        <translation>Камера</translation>
+        <source>Roll call</source>
+        <translation>Отметки</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -221,6 +205,22 @@
         <translation>История отметки</translation>
     </message>
     <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Close session…</source>
+        <translation>Закрыть занятие…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть снова</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets (PDF)…</source>
+        <translation>Листы регистрации (PDF)…</translation>
+    </message>
+    <message>
         <source> (was: {status})</source>
         <translation> (было: {status})</translation>
     </message>
@@ -249,10 +249,6 @@
     <message>
         <source>Marked</source>
         <translation>Отмечен(а)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Примечание</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """The right-hand panel of the trainer page: big status buttons for the selected person, the
-note, the mark's audit trail (who, when, which laptop, what it was before) and the camera."""
+note, the mark's audit trail (who, when, which laptop, what it was before), the camera, and
+the session's own actions (close, reopen, sign-in sheets)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from smm_event.domain.attendance import AttendanceStatus, MarkInfo
 from ui.attendance.texts import COLOURS, STATUS_ORDER, source_name, status_name
 from ui.i18n import fill
 
-PREVIEW_WIDTH = 300
+PREVIEW_WIDTH = 260
 
 
 class MarkPanel(QWidget):
@@ -46,11 +47,20 @@ class MarkPanel(QWidget):
         self.history = QListWidget()
         self.history.setWordWrap(True)
         layout.addWidget(self.history, 1)
+        self.camera_button = QPushButton(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        layout.addWidget(self.camera_button)
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.hide()
         layout.addWidget(self.preview)
+        # What concerns the whole session, below what concerns the selected person.
+        self.close_button = QPushButton(self.tr("Close session…"))
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.sheets_button = QPushButton(self.tr("Sign-in sheets (PDF)…"))
+        for button in (self.close_button, self.reopen_button, self.sheets_button):
+            layout.addWidget(button)
 
     def show_person(self, name: str, has_mark: bool, open_session: bool) -> None:
         self.person_label.setText(name)

@@ -108,6 +108,8 @@ class MatrixModel(QAbstractTableModel):
         if column == self.percent_column:
             return ""
         total = self.matrix.totals[column - FIRST_SESSION]
+        if not total.held and not any(total.counts.values()):
+            return ""  # nothing to count yet
         if key is None:
             return str(total.unmarked) if total.held else ""
         return str(total.counts.get(key.value, 0))

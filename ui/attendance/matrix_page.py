@@ -33,12 +33,13 @@ from ui.formatting import stream_label
 from ui.i18n import fill
 
 SESSION_COLUMN_WIDTH = 46
+PERCENT_COLUMN_WIDTH = 64
 
 
 class AttendanceMatrixPage(QWidget):
     @staticmethod
     def page_title() -> str:
-        return QCoreApplication.translate("AttendanceMatrixPage", "Attendance matrix")
+        return QCoreApplication.translate("AttendanceMatrixPage", "Register")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,8 @@ class AttendanceMatrixPage(QWidget):
 
     def _build(self) -> None:
         self.stream_box = QComboBox()
+        self.stream_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.stream_box.setMinimumContentsLength(22)
         self.stream_box.currentIndexChanged.connect(self.reload)
         self.xlsx_button = QPushButton(self.tr("Export XLSX…"))
         self.csv_button = QPushButton(self.tr("Export CSV…"))
@@ -64,7 +67,7 @@ class AttendanceMatrixPage(QWidget):
         self.message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.stream_box)
-        top.addWidget(self.legend, 1)
+        top.addStretch(1)
         top.addWidget(self.xlsx_button)
         top.addWidget(self.csv_button)
         self.table = QTableView()
@@ -74,6 +77,7 @@ class AttendanceMatrixPage(QWidget):
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 
@@ -106,6 +110,8 @@ class AttendanceMatrixPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(SESSION_COLUMN_WIDTH)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.percent_column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(self.model.percent_column, PERCENT_COLUMN_WIDTH)
         held = sum(1 for total in matrix.totals if total.held)
         self.message.setText(
             fill(

@@ -19,8 +19,8 @@ NUMBER, NAME, ORGANIZATION = 0, 1, 2
 FIRST_STATUS = 3
 STATUS_COLUMNS = {FIRST_STATUS + i: status for i, status in enumerate(STATUS_ORDER)}
 MARKED = FIRST_STATUS + len(STATUS_ORDER)
-NOTE = MARKED + 1
-COLUMN_COUNT = NOTE + 1
+COLUMN_COUNT = MARKED + 1
+NOTE_SIGN = "✎"  # the note itself is in the tooltip and the history panel
 SELECTED_MARK = "●"
 EMPTY_MARK = "○"
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -102,7 +102,6 @@ class RosterModel(QAbstractTableModel):
                 NAME: self.tr("Participant"),
                 ORGANIZATION: self.tr("Organization"),
                 MARKED: self.tr("Marked"),
-                NOTE: self.tr("Note"),
             }[section]
         if role == Qt.ItemDataRole.ToolTipRole and status is not None:
             return status_name(status)
@@ -144,15 +143,15 @@ class RosterModel(QAbstractTableModel):
             return entry.participant.full_name
         if column == ORGANIZATION:
             return entry.participant.organization
-        if column == MARKED:
-            return f"{mark.marked_at:%H:%M} · {source_name(mark.source)}" if mark else ""
-        if column == NOTE:
-            return mark.note if mark else ""
+        if column == MARKED and mark is not None:
+            text = f"{mark.marked_at:%H:%M} · {source_name(mark.source)}"
+            return f"{text} {NOTE_SIGN}" if mark.note else text
         return None
 
     def _marked_tooltip(self, mark: MarkInfo) -> str:
         who = ", ".join(part for part in (mark.operator, mark.device_name) if part)
-        return f"{mark.marked_at:%d.%m.%Y %H:%M:%S} · {source_name(mark.source)} · {who}"
+        text = f"{mark.marked_at:%d.%m.%Y %H:%M:%S} · {source_name(mark.source)} · {who}"
+        return f"{text}\n{mark.note}" if mark.note else text
 
 
 def _haystack(entry: RosterEntry) -> str:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from smm_event.domain.event import SessionInfo, WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.services import attendance
 from ui.attendance.mark_panel import MarkPanel
-from ui.attendance.roster_model import NAME, NOTE, ORGANIZATION, STATUS_COLUMNS, RosterModel
+from ui.attendance.roster_model import NAME, ORGANIZATION, STATUS_COLUMNS, RosterModel
 from ui.attendance.scanner import CameraFeed, KeyboardScanner
 from ui.attendance.session_picker import SessionPicker
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, scan_message, status_name
@@ -63,7 +62,7 @@ BAD_BANNER = "background: #ffcdd2; color: #5c0a0a; padding: 8px; font-weight: bo
 class AttendancePage(QWidget):
     @staticmethod
     def page_title() -> str:
-        return QCoreApplication.translate("AttendancePage", "Attendance")
+        return QCoreApplication.translate("AttendancePage", "Roll call")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,29 +91,24 @@ class AttendancePage(QWidget):
     def _build(self) -> None:
         self.picker = SessionPicker()
         self.state_label = QLabel()
-        self.close_button = QPushButton(self.tr("Close session…"))
-        self.reopen_button = QPushButton(self.tr("Reopen"))
-        self.sheets_button = QPushButton(self.tr("Sign-in sheets (PDF)…"))
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
         top.addWidget(self.state_label)
-        for button in (self.close_button, self.reopen_button, self.sheets_button):
-            top.addWidget(button)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: surname, name, organization or phone"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
         self.counts_label = QLabel()
-        self.camera_button = QPushButton(self.tr("Camera"))
-        self.camera_button.setCheckable(True)
         second = QHBoxLayout()
-        second.addWidget(self.search, 2)
-        second.addWidget(self.counts_label, 3)
-        second.addWidget(self.camera_button)
+        second.addWidget(self.search)
+        second.addWidget(self.counts_label, 1)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.table = self._build_table()
         self.panel = MarkPanel()
+        self.close_button, self.reopen_button = self.panel.close_button, self.panel.reopen_button
+        self.sheets_button, self.camera_button = self.panel.sheets_button, self.panel.camera_button
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addWidget(self.panel)
@@ -136,7 +130,6 @@ class AttendancePage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ORGANIZATION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         font = table.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
