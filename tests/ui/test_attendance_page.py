@@ -209,3 +209,34 @@ def test_matrix_page_shows_colours_percentages_totals_and_exports(
                     timeout=WAIT_MS)
     sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx")["Поток 1"]
     assert sheet.cell(5, 2).value == person.full_name and sheet.cell(5, 4).value == "П"
+
+
+def _badge_frame(text: str) -> Any:
+    import numpy as np
+
+    from smm_event.pdf.qr import qr_modules
+
+    frame = np.full((360, 480, 3), 160, np.uint8)
+    modules = np.kron(qr_modules(text), np.ones((3, 3), dtype=bool))
+    code = np.pad(np.where(modules, 0, 255).astype(np.uint8), 12, constant_values=255)
+    frame[60 : 60 + code.shape[0], 100 : 100 + code.shape[1]] = code[:, :, None]
+    return frame
+
+
+def test_a_badge_held_to_the_camera_marks_the_person(
+    qtbot: Any, page: AttendancePage, token_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smm_event.scanning.camera import FakeCapture
+
+    start = dt.datetime(2026, 5, 12, 7, 0)
+    monkeypatch.setattr(changes, "utc_now", lambda: start + dt.timedelta(minutes=3))
+    person = page.model.entry(12).participant
+    frame = _badge_frame(token_for(person.id))
+    page.camera.capture_factory = lambda index: FakeCapture([frame], loop=True, fps=30)
+    page.camera_button.click()
+    qtbot.waitUntil(lambda: _status(page, 12) is P, timeout=WAIT_MS)
+    assert page.panel.preview.isVisible()
+    page.camera_button.click()  # off: the camera thread stops
+    qtbot.waitUntil(lambda: not page.camera.running, timeout=WAIT_MS)
+    assert len(attendance.mark_history(page.context.workspace, page.current_session_id(),  # type: ignore[arg-type]
+                                       person.id)) == 1  # the badge stayed in view: one mark
