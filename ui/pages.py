@@ -28,6 +28,8 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.attendance.matrix_page import AttendanceMatrixPage
     from ui.attendance.trainer_page import AttendancePage
     from ui.badges_page import BadgesPage
+    from ui.certificates_page import CertificatesPage
+    from ui.desk.desk_page import DeskPage
     from ui.participants_page import ParticipantsPage
 
     return (
@@ -45,4 +47,6 @@ def page_specs() -> tuple[PageSpec, ...]:
             AttendanceMatrixPage,
             "attendance_matrix.svg",
         ),
+        PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
+        PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
     )

@@ -1,0 +1,305 @@
+"""The registration desk on the demo workspace, stream 1's first day made "today": a scanner's
+keystrokes (US and Russian layout) turn the panel green, then amber with the first time, a
+forged code red; a fake camera playing frames of a real badge PDF turns it green; search,
+walk-ins, counts, the scanner test and a camera that is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from smm_event.badges import make_token
+from smm_event.domain.checkin import CheckinResult
+from smm_event.domain.participants import ParticipantInfo
+from smm_event.scanning.camera import FakeCapture
+from smm_event.scanning.scan_buffer import ScannerIssue
+from smm_event.services import keys, participants
+from smm_event.services.context import current_event
+from smm_event.storage.models import Checkin
+from smm_event.workspace import open_workspace
+from tests.unit.test_checkin_cli import badge_frame, badge_pdf
+from ui.desk import desk_page
+from ui.desk.sounds import Sound, wav_bytes
+from ui.desk.verdicts import Tone
+
+WAIT_MS = 8000
+PASSPHRASE = "desk passphrase 1"
+# 09:30 at the venue on stream 1's first day.
+MORNING = dt.datetime(2026, 5, 12, 6, 30, tzinfo=dt.UTC)
+RUSSIAN_LAYOUT = str.maketrans("QWERTYUIOPASDFGHJKLZXCVBNM:", "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬЖ")
+
+
+class RecordingPlayer:
+    def __init__(self) -> None:
+        self.played: list[Sound] = []
+
+    def play(self, sound: Sound) -> None:
+        self.played.append(sound)
+
+
+class Desk:
+    """The started application with its desk page, and the stream 1 people with badges."""
+
+    def __init__(self, app: Any, people: list[ParticipantInfo], tokens: list[str]) -> None:
+        self.app = app
+        self.window = app.window
+        self.people = people
+        self.tokens = tokens
+        self.window.show_page("desk")
+        self.page = self.window.page("desk")
+        self.player = RecordingPlayer()
+        self.page.player = self.player
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from smm_event.badges import keys as badge_keys
+
+    monkeypatch.setattr(badge_keys, "_SCRYPT_LOG2_N", 10)
+
+
+@pytest.fixture
+def stream_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(desk_page, "now", lambda: MORNING)
+
+
+@pytest.fixture
+def desk(qtbot: Any, start_desk: Any, demo_copy: Path, stream_day: None) -> Iterator[Desk]:
+    with open_workspace(demo_copy) as ws:
+        keys.init_keys(ws, PASSPHRASE)
+        key = keys.unlock_signing_key(ws, PASSPHRASE)
+        with ws.reading() as session:
+            event_id = current_event(session).id
+        people = list(participants.list_participants(ws, stream_number=1))
+    tokens = [make_token(key, event_id, person.id, 1) for person in people]
+    started = Desk(start_desk(demo_copy), people, tokens)
+    qtbot.waitUntil(lambda: started.page.counts is not None, timeout=WAIT_MS)
+    yield started
+    # The window remembers its page; the next test's window must not open on the desk.
+    started.window.show_page("participants")
+
+
+def scanner_types(widget: Any, text: str, enter: bool = True) -> None:
+    """A scanner's burst: key presses carrying ``text`` (any layout) as fast as Qt takes them."""
+    for char in text:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+    if enter:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            )
+
+
+def wait_tone(qtbot: Any, desk: Desk, tone: Tone, scans: int) -> None:
+    qtbot.waitUntil(
+        lambda: desk.page.result.tone is tone and desk.page.recent.count() == scans,
+        timeout=WAIT_MS,
+    )
+
+
+def stored(path: Path) -> list[Checkin]:
+    with open_workspace(path) as ws, ws.reading() as session:
+        return list(session.scalars(select(Checkin).order_by(Checkin.scanned_at)))
+
+
+def test_scanner_green_then_amber_then_red(qtbot: Any, desk: Desk, demo_copy: Path) -> None:
+    person, token = desk.people[0], desk.tokens[0]
+    qtbot.keyClicks(desk.window, token)  # US layout, as fast as the test can type
+    qtbot.keyClick(desk.window, Qt.Key.Key_Return)
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    result = desk.page.result
+    assert result.name.text() == person.full_name
+    assert result.organization.text() == person.organization
+    assert result.stream.text() == "Поток 1 — Базовый"
+    assert result.headline.text() == "Добро пожаловать!"
+    # Green shows only after the commit: the row is already on disk for another connection.
+    [row] = stored(demo_copy)
+    assert row.result == "admitted" and row.method == "scanner" and row.participant_id == person.id
+    qtbot.keyClicks(desk.window, token)
+    qtbot.keyClick(desk.window, Qt.Key.Key_Return)
+    wait_tone(qtbot, desk, Tone.REPEAT, 2)
+    assert result.headline.text() == "Уже отмечен сегодня"
+    assert "09:30" in result.explanation.text()
+    assert "Организатор (демо)" in result.explanation.text()
+    forged = token[:70] + ("A" if token[70] != "A" else "B") + token[71:]
+    qtbot.keyClicks(desk.window, forged)
+    qtbot.keyClick(desk.window, Qt.Key.Key_Return)
+    wait_tone(qtbot, desk, Tone.REFUSED, 3)
+    assert result.headline.text() == "Код не принят"
+    assert "поврежд" in result.explanation.text()
+    assert desk.player.played == [Sound.ADMITTED, Sound.REPEAT, Sound.REFUSED]
+    assert desk.page.recent.results() == [
+        "forged_or_unreadable",
+        "already_checked_in",
+        "admitted",
+    ]
+    qtbot.waitUntil(lambda: "1 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+
+
+def test_russian_layout_scanner_without_enter(qtbot: Any, desk: Desk, demo_copy: Path) -> None:
+    typed = desk.tokens[1].translate(RUSSIAN_LAYOUT)
+    assert typed.startswith("ЫЬЬ1Ж")
+    scanner_types(desk.window, typed, enter=False)  # completed by the pause
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == desk.people[1].full_name
+    assert stored(demo_copy)[0].raw_text == typed
+
+
+def test_scan_while_typing_in_the_search_keeps_the_search(qtbot: Any, desk: Desk) -> None:
+    search = desk.page.search.search
+    search.setFocus()
+    for char in "ив":  # a person typing (QTest.keyClicks cannot type Cyrillic)
+        scanner_types(search, char, enter=False)
+        qtbot.wait(150)
+    scanner_types(search, desk.tokens[2])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert search.text() == "ив"
+    assert desk.page.result.name.text() == desk.people[2].full_name
+
+
+def test_fake_camera_playing_a_real_badge(qtbot: Any, desk: Desk, demo_copy: Path) -> None:
+    person = desk.people[3]
+    with open_workspace(demo_copy) as ws:
+        frame = badge_frame(badge_pdf(ws, person.id, PASSPHRASE))
+    blank = frame.copy()
+    blank[:] = 128
+    frames = [blank, blank, frame, frame, frame]
+    desk.page.camera.capture_factory = lambda _index: FakeCapture(frames, loop=True, fps=20)
+    desk.page.toggle_camera()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == person.full_name
+    qtbot.waitUntil(lambda: desk.page.preview.pixmap() is not None, timeout=WAIT_MS)
+    assert not desk.page.preview.pixmap().isNull()
+    assert stored(demo_copy)[0].method == "camera"
+    qtbot.wait(600)  # the badge stays in view: not checked in again
+    assert desk.page.recent.count() == 1
+    desk.page.toggle_camera()
+    qtbot.waitUntil(lambda: not desk.page.camera.running, timeout=WAIT_MS)
+    assert desk.page.camera_button.text() == "Включить камеру"
+
+
+def test_missing_camera_leaves_the_scanner_working(qtbot: Any, desk: Desk) -> None:
+    desk.page.camera.capture_factory = lambda _index: FakeCapture([], opened=False)
+    desk.page.toggle_camera()
+    qtbot.waitUntil(desk.page.camera_status.isVisible, timeout=WAIT_MS)
+    assert "Камера не открывается" in desk.page.camera_status.text()
+    assert not desk.page.camera.running
+    qtbot.keyClicks(desk.window, desk.tokens[4])
+    qtbot.keyClick(desk.window, Qt.Key.Key_Return)
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+
+
+def test_search_then_one_click_check_in(qtbot: Any, desk: Desk, demo_copy: Path) -> None:
+    person = desk.people[5]
+    panel = desk.page.search
+    panel.search.setText(person.surname.lower().replace("ё", "е")[:5])
+    qtbot.waitUntil(lambda: panel.results.count() > 0, timeout=WAIT_MS)
+    rows = [panel.results.item(row).text() for row in range(panel.results.count())]
+    panel.results.setCurrentRow(next(i for i, t in enumerate(rows) if person.full_name in t))
+    qtbot.mouseClick(panel.check_in_button, Qt.MouseButton.LeftButton)
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == person.full_name
+    assert stored(demo_copy)[0].method == "manual"
+    assert panel.search.text() == ""
+
+
+def test_walk_in_is_registered_and_green(qtbot: Any, desk: Desk) -> None:
+    dialog = desk.page.open_walk_in()
+    assert dialog is not None
+    dialog.surname.setText("Оганесян")
+    dialog.first_name.setText("Ануш")
+    dialog.phone.setText("12")
+    dialog.submit()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=WAIT_MS)
+    assert "не номер телефона" in dialog.error.text()
+    dialog.phone.setText("+7 928 000-11-22")
+    dialog.submit()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == "Оганесян Ануш"
+    qtbot.waitUntil(lambda: "0 из 71" not in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "1 из 71" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+
+
+def test_who_has_not_arrived(qtbot: Any, desk: Desk) -> None:
+    desk.page.submit_scan(desk.tokens[6])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    qtbot.waitUntil(lambda: "1 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    dialog = desk.page.counts_panel.show_missing()
+    names = [dialog.list.item(row).text().split("\n")[0] for row in range(dialog.list.count())]
+    assert len(names) == 69 and desk.people[6].full_name not in names
+    assert desk.people[7].full_name in names
+    dialog.close()
+
+
+def test_scanner_self_test_finds_the_russian_layout_and_checks_nobody_in(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    dialog = desk.page.open_selftest()
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    scanner_types(dialog, desk.tokens[8].translate(RUSSIAN_LAYOUT))
+    qtbot.waitUntil(lambda: dialog.diagnosis is not None, timeout=WAIT_MS)
+    assert dialog.diagnosis is not None
+    assert dialog.diagnosis.issues == (ScannerIssue.RUSSIAN_LAYOUT,)
+    assert dialog.diagnosis.text == desk.tokens[8]
+    qtbot.waitUntil(lambda: desk.people[8].full_name in dialog.raw.text(), timeout=WAIT_MS)
+    dialog.close()
+    assert stored(demo_copy) == []
+    assert desk.page.result.tone is Tone.READY
+
+
+def test_reprint_on_a_laptop_without_the_key_explains(
+    qtbot: Any, start_desk: Any, demo_copy: Path, stream_day: None, message_boxes: Any
+) -> None:
+    app = start_desk(demo_copy)  # the demo has no signing key
+    app.window.show_page("desk")
+    page = app.window.page("desk")
+    qtbot.waitUntil(lambda: page.counts is not None, timeout=WAIT_MS)
+    with open_workspace(demo_copy) as ws:
+        person = participants.list_participants(ws, stream_number=1)[0]
+    page.reprint(person)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=WAIT_MS)
+    [text] = message_boxes.texts("information")
+    assert text.startswith("Этот ноутбук не может печатать бейджи")
+    assert "организатор" in text
+    app.window.show_page("participants")
+
+
+def test_clock_outside_the_event_is_shown(
+    qtbot: Any, start_desk: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(desk_page, "now", lambda: dt.datetime(2027, 2, 1, 9, tzinfo=dt.UTC))
+    app = start_desk(demo_copy)
+    app.window.show_page("desk")
+    page = app.window.page("desk")
+    qtbot.waitUntil(page.clock_banner.isVisible, timeout=WAIT_MS)
+    assert "01.02.2027" in page.clock_banner.text()
+    assert page.counts_panel.arrived.text() == "Сегодня занятий нет"
+    page.submit_scan("SMM1:whatever")
+    qtbot.waitUntil(lambda: page.result.tone is Tone.REFUSED, timeout=WAIT_MS)
+    app.window.show_page("participants")
+
+
+def test_sound_files_are_current() -> None:
+    for sound in Sound:
+        assert sound.path.read_bytes() == wav_bytes(sound), "run python -m ui.desk.sounds"
+    lengths = {sound: len(wav_bytes(sound)) for sound in Sound}
+    assert len(set(lengths.values())) == 3 or lengths[Sound.ADMITTED] != lengths[Sound.REFUSED]
+
+
+def test_scan_result_for_every_refusal_has_russian_words(qtbot: Any, desk: Desk) -> None:
+    from ui.desk.verdicts import result_headline
+
+    for result in CheckinResult:
+        text = result_headline(result)
+        assert text and any("а" <= ch <= "я" for ch in text.lower()), result

@@ -1,0 +1,1 @@
+"""«Регистрация»: the registration desk screen (scanner, camera, search, walk-ins, counts)."""

@@ -1,0 +1,89 @@
+"""Today's stream at a glance: arrived / expected, by desk, and who has not arrived yet."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smm_event.domain.checkin import AbsentPerson, DeskCounts
+from ui.i18n import fill
+
+
+class CountsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: DeskCounts | None = None
+        self.arrived = QLabel()
+        font = self.arrived.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.arrived.setFont(font)
+        self.by_desk = QLabel()
+        self.by_desk.setWordWrap(True)
+        self.missing_button = QPushButton()
+        self.missing_button.clicked.connect(self.show_missing)
+        row = QHBoxLayout()
+        row.addWidget(self.arrived, 1)
+        row.addWidget(self.missing_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.by_desk)
+        self.show_counts(None)
+
+    def show_counts(self, counts: DeskCounts | None) -> None:
+        self.counts = counts
+        if counts is None or not counts.streams:
+            self.arrived.setText(self.tr("No stream meets today"))
+            self.by_desk.clear()
+            self.missing_button.hide()
+            return
+        streams = ", ".join(str(stream.number) for stream in counts.streams)
+        self.arrived.setText(
+            fill(
+                self.tr("Stream {streams}: {arrived} of {expected} arrived"),
+                streams=streams,
+                arrived=counts.arrived,
+                expected=counts.expected,
+            )
+        )
+        desks = " · ".join(f"{desk.desk}: {desk.arrived}" for desk in counts.by_desk)
+        self.by_desk.setText(desks)
+        self.missing_button.setText(
+            fill(self.tr("Not arrived yet: {count}"), count=len(counts.not_arrived))
+        )
+        self.missing_button.setVisible(True)
+        self.missing_button.setEnabled(bool(counts.not_arrived))
+
+    def show_missing(self) -> QDialog:
+        dialog = MissingDialog(self.counts.not_arrived if self.counts else (), self)
+        dialog.open()
+        return dialog
+
+
+class MissingDialog(QDialog):
+    """«Кто ещё не пришёл»: names with organization and phone, to call those who are late."""
+
+    def __init__(self, people: tuple[AbsentPerson, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who has not arrived yet"))
+        self.resize(560, 520)
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        for person in people:
+            details = " · ".join(part for part in (person.organization, person.phone) if part)
+            self.list.addItem(person.full_name + (f"\n{details}" if details else ""))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%n person(s) not checked in today", "", len(people))))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)

@@ -1,0 +1,504 @@
+"""«Регистрация»: the screen that meets the morning queue.
+
+Three ways in (USB scanner captured application-wide, webcam, search) end in the same core
+call on the serialized background executor; the panel turns green, amber or red only when that
+call returned, i.e. after the durable commit, and the GUI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QHideEvent, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smm_event.domain.checkin import (
+    CheckinMethod,
+    CheckinOutcome,
+    ClockWarning,
+    DeskCounts,
+    ScanRecord,
+    WalkInOutcome,
+)
+from smm_event.domain.event import WorkspaceSummary
+from smm_event.domain.participants import ParticipantInfo
+from smm_event.errors import UserError
+from smm_event.paths import user_data_dir
+from smm_event.scanning.camera import CameraInfo
+from smm_event.services.checkin import (
+    check_in_manual,
+    check_in_scan,
+    clock_warning,
+    desk_counts,
+    recent_scans,
+)
+from smm_event.services.keys import can_sign
+from smm_event.services.walkins import reprint_at_desk
+from ui.context import AppContext
+from ui.desk.camera import CameraController
+from ui.desk.counts_panel import CountsPanel
+from ui.desk.messages import camera_message, desk_error_message
+from ui.desk.recent_list import RecentList
+from ui.desk.result_panel import ResultPanel
+from ui.desk.scanner_capture import ScannerCapture
+from ui.desk.search_panel import SearchPanel
+from ui.desk.selftest_dialog import ScannerSelfTest
+from ui.desk.sounds import Player, SystemPlayer
+from ui.desk.walkin_dialog import WalkInDialog
+from ui.errors import show_error
+from ui.formatting import short_date
+from ui.i18n import fill
+
+BUSY_AFTER_MS = 300  # a commit normally takes milliseconds: no "checking…" flicker
+REFRESH_MS = 30_000  # counts change through the other desks too (after sync)
+CAMERA_COUNT = 4
+
+
+def now() -> dt.datetime:
+    """The desk's clock (module-level so tests can move it to a stream day)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class DeskPage(QWidget):
+    @staticmethod
+    def page_title() -> str:
+        return QCoreApplication.translate("DeskPage", "Check-in")
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        player: Player | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.clock = clock or (lambda: now())
+        self.player: Player = player or SystemPlayer()
+        self.counts: DeskCounts | None = None
+        self._build()
+        self.capture = ScannerCapture(self, active=self._capturing)
+        self.capture.scanned.connect(lambda _text, raw: self.submit_scan(raw))
+        self.camera = CameraController(self)
+        self.camera.code_read.connect(lambda text: self.submit_scan(text, CheckinMethod.CAMERA))
+        self.camera.frame_ready.connect(self._show_frame)
+        self.camera.failed.connect(self._camera_failed)
+        self.camera.running_changed.connect(self._camera_running)
+        self.camera.cameras_found.connect(self._cameras_found)
+        self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
+        self._busy.timeout.connect(self.result.show_busy)
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self._refresh.start()
+        context.workspace_changed.connect(self._workspace_changed)
+        context.data_changed.connect(self.refresh)
+        if context.summary is not None:
+            self._workspace_changed(context.summary)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.clock_banner = QLabel()
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setStyleSheet(
+            "background: #ffbf00; color: #000; font-weight: bold; padding: 6px 10px;"
+            " border-radius: 4px;"
+        )
+        self.clock_banner.hide()
+        self.result = ResultPanel()
+        self.recent = RecentList()
+        left = QVBoxLayout()
+        left.addWidget(self.result, 3)
+        left.addWidget(QLabel(self.tr("Last scans")))
+        left.addWidget(self.recent, 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_station())
+        self.search = SearchPanel(self.context)
+        self.search.check_in_requested.connect(self.check_in_person)
+        self.search.reprint_requested.connect(self.reprint)
+        right.addWidget(self._group(self.tr("Find a participant"), self.search), 3)
+        right.addWidget(self._build_camera(), 0)
+        self.counts_panel = CountsPanel()
+        right.addWidget(self._group(self.tr("Today"), self.counts_panel), 0)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.clock_banner)
+        layout.addLayout(body, 1)
+
+    @staticmethod
+    def _group(title: str, widget: QWidget) -> QGroupBox:
+        group = QGroupBox(title)
+        box = QVBoxLayout(group)
+        box.setContentsMargins(6, 4, 6, 6)
+        box.addWidget(widget)
+        return group
+
+    def _build_station(self) -> QWidget:
+        self.desk_name = QLineEdit()
+        self.desk_name.setPlaceholderText(self.tr("Desk name"))
+        self.desk_name.editingFinished.connect(self._save_station)
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(self.tr("Your name"))
+        self.operator.setText(self.context.station.operator_name)
+        self.operator.editingFinished.connect(self._save_station)
+        self.selftest_button = QPushButton(self.tr("Test scanner"))
+        self.selftest_button.clicked.connect(self.open_selftest)
+        self.walkin_button = QPushButton(self.tr("New participant…"))
+        self.walkin_button.clicked.connect(self.open_walk_in)
+        self.fullscreen_button = QPushButton(self.tr("Full screen"))
+        self.fullscreen_button.setCheckable(True)
+        self.fullscreen_button.clicked.connect(self.toggle_fullscreen)
+        fields = QHBoxLayout()
+        fields.addWidget(QLabel(self.tr("Desk:")))
+        fields.addWidget(self.desk_name, 1)
+        fields.addWidget(QLabel(self.tr("Operator:")))
+        fields.addWidget(self.operator, 1)
+        buttons = QHBoxLayout()
+        for button in (self.walkin_button, self.selftest_button, self.fullscreen_button):
+            buttons.addWidget(button)
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(fields)
+        box.addLayout(buttons)
+        return widget
+
+    def _build_camera(self) -> QGroupBox:
+        self.camera_choice = QComboBox()
+        for index in range(CAMERA_COUNT):
+            self.camera_choice.addItem(fill(self.tr("Camera {number}"), number=index + 1), index)
+        self.camera_choice.setCurrentIndex(min(self.context.station.camera_index, CAMERA_COUNT - 1))
+        self.camera_button = QPushButton(self.tr("Turn camera on"))
+        self.camera_button.clicked.connect(self.toggle_camera)
+        self.find_cameras_button = QPushButton(self.tr("Find cameras"))
+        self.find_cameras_button.clicked.connect(self._find_cameras)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(320, 180)
+        self.preview.setStyleSheet("background: #20252b; color: #d0d6dc;")
+        self.preview.hide()
+        self.camera_status = QLabel()
+        self.camera_status.setWordWrap(True)
+        self.camera_status.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.camera_choice, 1)
+        row.addWidget(self.find_cameras_button)
+        row.addWidget(self.camera_button)
+        group = QGroupBox(self.tr("Camera"))
+        box = QVBoxLayout(group)
+        box.setContentsMargins(6, 4, 6, 6)
+        box.addLayout(row)
+        box.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.camera_status)
+        return group
+
+    # -- workspace -------------------------------------------------------------------------
+
+    def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:
+        self.result.stream_titles = {s.number: s.title for s in summary.streams} if summary else {}
+        device = summary.device.name if summary else ""
+        self.desk_name.setText(self.context.station.desk_name or device)
+        self.recent.clear()
+        self.result.show_ready()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Counts, the last scans and the clock check, all in the background."""
+        if self.context.workspace is None or not self._has_event():
+            return
+        at = self.clock()
+        self.context.run(
+            desk_counts, None, self.current_desk(), at, on_done=self._counts, owner=self
+        )
+        self.context.run(clock_warning, at, on_done=self._clock_checked, owner=self)
+        if self.recent.count() == 0:
+            self.context.run(recent_scans, 20, at, on_done=self._recent_loaded, owner=self)
+
+    def _has_event(self) -> bool:
+        return self.context.summary is not None and self.context.summary.event is not None
+
+    def _counts(self, counts: DeskCounts) -> None:
+        self.counts = counts
+        self.counts_panel.show_counts(counts)
+
+    def _recent_loaded(self, scans: tuple[ScanRecord, ...]) -> None:
+        if self.recent.count() == 0:
+            self.recent.show_records(scans)
+
+    def _clock_checked(self, warning: ClockWarning | None) -> None:
+        self.clock_banner.setVisible(warning is not None)
+        if warning is not None:
+            text = self.tr(
+                "Check the date on this computer: {today} is outside the event ({start} – {end}). "
+                "Check-ins would be recorded on the wrong day."
+            )
+            self.clock_banner.setText(
+                fill(
+                    text,
+                    today=short_date(warning.today),
+                    start=short_date(warning.starts_on),
+                    end=short_date(warning.ends_on),
+                )
+            )
+
+    def current_desk(self) -> str | None:
+        return self.desk_name.text().strip() or None
+
+    def current_operator(self) -> str | None:
+        return self.operator.text().strip() or None
+
+    def _save_station(self) -> None:
+        desk, operator = self.desk_name.text().strip(), self.operator.text().strip()
+        if (desk, operator) != (self.context.station.desk_name, self.context.station.operator_name):
+            self.context.update_station(desk_name=desk, operator_name=operator)
+
+    # -- checking in -----------------------------------------------------------------------
+
+    def _capturing(self) -> bool:
+        return (
+            self.isVisible()
+            and QApplication.activeModalWidget() is None
+            and self.context.workspace is not None
+        )
+
+    def submit_scan(self, raw: str, method: CheckinMethod = CheckinMethod.SCANNER) -> None:
+        """Judge and log a scanned text; the verdict shows once it is on disk."""
+        if self.context.workspace is None:
+            return
+        self._busy.start()
+        self.context.run(
+            check_in_scan,
+            raw,
+            self.current_desk(),
+            self.current_operator(),
+            method,
+            self.clock(),
+            on_done=self.show_outcome,
+            on_error=self._check_in_failed,
+            owner=self,
+        )
+
+    def check_in_person(self, person: ParticipantInfo) -> None:
+        if self.context.workspace is None:
+            return
+        self._busy.start()
+        self.context.run(
+            check_in_manual,
+            person.id,
+            self.current_desk(),
+            self.current_operator(),
+            self.clock(),
+            on_done=self._manual_done,
+            on_error=self._check_in_failed,
+            owner=self,
+        )
+
+    def _manual_done(self, outcome: CheckinOutcome) -> None:
+        self.show_outcome(outcome)
+        self.search.clear()
+
+    def show_outcome(self, outcome: CheckinOutcome) -> None:
+        self._busy.stop()
+        shown = self.result.show_outcome(outcome)
+        if shown.sound is not None:
+            self.player.play(shown.sound)
+        self.recent.add_outcome(outcome)
+        if outcome.admitted:
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        if self.context.workspace is not None:
+            self.context.run(
+                desk_counts,
+                None,
+                self.current_desk(),
+                self.clock(),
+                on_done=self._counts,
+                owner=self,
+            )
+
+    def _check_in_failed(self, error: BaseException) -> None:
+        self._busy.stop()
+        if isinstance(error, UserError):
+            self.result.show_problem(self.tr("Not checked in"), desk_error_message(error))
+            return
+        self.result.show_problem(
+            self.tr("Not checked in"),
+            self.tr(
+                "The check-in could not be saved. Try again; if it repeats, call the organizer."
+            ),
+        )
+        show_error(self, error)
+
+    # -- walk-ins, reprints, scanner test --------------------------------------------------
+
+    def open_walk_in(self) -> WalkInDialog | None:
+        if self.context.workspace is None:
+            return None
+        streams = tuple(s.number for s in self.counts.streams) if self.counts else ()
+        dialog = WalkInDialog(
+            self.context, streams, self.current_desk(), self.current_operator(), self.clock, self
+        )
+        dialog.registered.connect(self._walked_in)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _walked_in(self, outcome: WalkInOutcome) -> None:
+        self.show_outcome(outcome.checkin)
+        self.context.notify_changed()  # a new person: the participants list changes too
+
+    def reprint(self, person: ParticipantInfo) -> None:
+        self.context.run(
+            can_sign, on_done=lambda able: self._reprint_with_key(person, able), owner=self
+        )
+
+    def _reprint_with_key(self, person: ParticipantInfo, able: bool) -> None:
+        if not able:
+            QMessageBox.information(
+                self, self.tr("Reprint badge"), desk_error_message(UserError("no_signing_key"))
+            )
+            return
+        question = fill(
+            self.tr(
+                "Reprint the badge of {name}? The old badge stops working.\n\n"
+                "Passphrase of the signing key:"
+            ),
+            name=person.full_name,
+        )
+        passphrase, ok = QInputDialog.getText(
+            self, self.tr("Reprint badge"), question, QLineEdit.EchoMode.Password
+        )
+        if not ok or not passphrase:
+            return
+        self.context.run(
+            reprint_at_desk,
+            person.id,
+            passphrase,
+            on_done=lambda pdf: self._reprinted(person, pdf),
+            on_error=self._reprint_failed,
+            owner=self,
+        )
+
+    def _reprinted(self, person: ParticipantInfo, pdf: bytes) -> None:
+        folder = user_data_dir() / "reprints"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = re.sub(r"[^\w-]+", "_", person.surname).strip("_") or "badge"
+        path = folder / f"{stem}-{str(person.id)[:8]}-{dt.datetime.now():%H%M%S}.pdf"
+        path.write_bytes(pdf)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.context.notify_changed()
+        QMessageBox.information(
+            self,
+            self.tr("Reprint badge"),
+            fill(
+                self.tr("The new badge is saved to {path} and opened: print it from the viewer."),
+                path=path,
+            ),
+        )
+
+    def _reprint_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            QMessageBox.warning(self, self.tr("Reprint badge"), desk_error_message(error))
+        else:
+            show_error(self, error)
+
+    def open_selftest(self) -> ScannerSelfTest:
+        dialog = ScannerSelfTest(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def toggle_fullscreen(self) -> None:
+        window = self.window()
+        toggle = getattr(window, "toggle_fullscreen", None)
+        if callable(toggle):
+            toggle()
+        elif window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+        self.fullscreen_button.setChecked(window.isFullScreen())
+
+    # -- camera ----------------------------------------------------------------------------
+
+    def toggle_camera(self) -> None:
+        if self.camera.running:
+            self.camera.stop()
+            return
+        index = int(self.camera_choice.currentData() or 0)
+        if index != self.context.station.camera_index:
+            self.context.update_station(camera_index=index)
+        self.camera_status.hide()
+        self.camera.start(index)
+
+    def _camera_running(self, running: bool) -> None:
+        self.camera_button.setText(
+            self.tr("Turn camera off") if running else self.tr("Turn camera on")
+        )
+        self.preview.setVisible(running)
+        if running:
+            self.preview.setText(self.tr("Starting the camera…"))
+
+    def _show_frame(self, image: QImage) -> None:
+        if self.camera.running:
+            self.preview.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    self.preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            )
+
+    def _camera_failed(self, code: str) -> None:
+        self.camera_status.setText(camera_message(code))
+        self.camera_status.setStyleSheet("color: #b00020;")
+        self.camera_status.show()
+
+    def _find_cameras(self) -> None:
+        self.find_cameras_button.setEnabled(False)
+        self.camera_status.setText(self.tr("Looking for cameras…"))
+        self.camera_status.setStyleSheet("")
+        self.camera_status.show()
+        self.camera.find_cameras()
+
+    def _cameras_found(self, cameras: list[CameraInfo]) -> None:
+        self.find_cameras_button.setEnabled(True)
+        if not cameras:
+            self.camera_status.setText(
+                self.tr("No camera found. The scanner and the search work without one.")
+            )
+            return
+        self.camera_status.hide()
+        self.camera_choice.clear()
+        for camera in cameras:
+            label = fill(
+                self.tr("Camera {number} ({width}×{height})"),
+                number=camera.index + 1,
+                width=camera.width,
+                height=camera.height,
+            )
+            self.camera_choice.addItem(label, camera.index)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another page is showing: the camera must not check people in behind its back.
+        self.camera.stop()
+        super().hideEvent(event)

@@ -1,0 +1,69 @@
+"""Sentences for the error codes the desk meets; anything else goes to the shell's messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from smm_event.errors import UserError
+from ui.errors import user_error_message
+from ui.i18n import fill
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "walk_in_name_required": QCoreApplication.translate(
+            "DeskMessages", "Enter at least the surname and the first name."
+        ),
+        "bad_phone": QCoreApplication.translate(
+            "DeskMessages", "«{value}» is not a phone number. Example: +7 928 123-45-67."
+        ),
+        "bad_email": QCoreApplication.translate(
+            "DeskMessages", "«{value}» is not an e-mail address."
+        ),
+        "no_session_today": QCoreApplication.translate(
+            "DeskMessages",
+            "No stream meets today, so a walk-in cannot join one. Ask the organizer.",
+        ),
+        "choose_stream": QCoreApplication.translate(
+            "DeskMessages", "Several streams meet today: choose the stream."
+        ),
+        "stream_not_today": QCoreApplication.translate(
+            "DeskMessages", "Stream {number} does not meet today."
+        ),
+        "no_signing_key": QCoreApplication.translate(
+            "DeskMessages",
+            "This laptop cannot print badges: it holds only the keys that check badges, not "
+            "the key that signs them (so that a lost laptop cannot be used to forge badges). "
+            "Ask the organizer to reprint the badge on their laptop. Meanwhile, check the "
+            "person in by search.",
+        ),
+        "wrong_passphrase": QCoreApplication.translate(
+            "DeskMessages", "Wrong passphrase. The badge was not reissued."
+        ),
+        "camera_unavailable": QCoreApplication.translate(
+            "DeskMessages",
+            "The camera cannot be opened. Check that it is plugged in and not used by another "
+            "program. The scanner and the search keep working.",
+        ),
+        "camera_lost": QCoreApplication.translate(
+            "DeskMessages",
+            "The camera stopped sending pictures (unplugged?). Plug it in and turn it on "
+            "again. The scanner and the search keep working.",
+        ),
+        "camera_error": QCoreApplication.translate(
+            "DeskMessages",
+            "The camera failed. Turn it on again or choose another one. The scanner and the "
+            "search keep working.",
+        ),
+    }
+
+
+def desk_error_message(error: UserError) -> str:
+    template = _messages().get(error.code)
+    if template is None:
+        return user_error_message(error)
+    return fill(template, **error.params)
+
+
+def camera_message(code: str) -> str:
+    return desk_error_message(UserError(code))

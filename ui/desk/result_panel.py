@@ -1,0 +1,107 @@
+"""The big result panel: green, amber or red with the person's name in large type, back to
+«Готово к сканированию» a few seconds later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from smm_event.domain.checkin import CheckinOutcome
+from ui.desk.verdicts import COLOURS, Tone, Verdict, verdict
+from ui.formatting import stream_label
+
+RESET_MS = 4000
+
+
+class ResultPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultPanel")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.stream_titles: dict[int, str] = {}
+        self.tone = Tone.READY
+        self.outcome: CheckinOutcome | None = None
+        self.headline = self._label(2.2, bold=True)
+        self.name = self._label(2.6, bold=True)
+        self.organization = self._label(1.5)
+        self.stream = self._label(1.5)
+        self.explanation = self._label(1.25)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.addStretch(1)
+        for label in (self.headline, self.name, self.organization, self.stream):
+            layout.addWidget(label)
+        layout.addSpacing(10)
+        layout.addWidget(self.explanation)
+        layout.addStretch(1)
+        self._reset = QTimer(self, singleShot=True, interval=RESET_MS)
+        self._reset.timeout.connect(self.show_ready)
+        self.show_ready()
+
+    def _label(self, scale: float, bold: bool = False) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+        return label
+
+    def show_ready(self) -> None:
+        self._reset.stop()
+        self.outcome = None
+        self._paint(Tone.READY)
+        self.headline.setText(self.tr("Ready to scan"))
+        self.explanation.setText(
+            self.tr("Hold the badge to the scanner or the camera, or find the person by search.")
+        )
+        for label in (self.name, self.organization, self.stream):
+            label.clear()
+            label.hide()
+
+    def show_busy(self) -> None:
+        """Shown only if the durable write takes noticeably long (see the desk page)."""
+        if self.tone is Tone.READY:
+            self._paint(Tone.BUSY)
+            self.headline.setText(self.tr("Checking…"))
+
+    def show_outcome(self, outcome: CheckinOutcome) -> Verdict:
+        shown = verdict(outcome)
+        self.outcome = outcome
+        self._paint(shown.tone)
+        self.headline.setText(shown.headline)
+        self.explanation.setText(shown.explanation)
+        person = outcome.participant
+        self._set(self.name, person.full_name if person else "")
+        self._set(self.organization, person.organization or "" if person else "")
+        number = person.stream_number if person else None
+        self._set(
+            self.stream, stream_label(number, self.stream_titles.get(number, "")) if number else ""
+        )
+        self._reset.start()
+        return shown
+
+    def show_problem(self, headline: str, explanation: str) -> None:
+        """A failure of the desk itself (the write failed): red, and no person."""
+        self.outcome = None
+        self._paint(Tone.REFUSED)
+        self.headline.setText(headline)
+        self.explanation.setText(explanation)
+        for label in (self.name, self.organization, self.stream):
+            label.hide()
+        self._reset.start()
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _paint(self, tone: Tone) -> None:
+        self.tone = tone
+        background, foreground = COLOURS[tone]
+        self.setStyleSheet(
+            f"QFrame#resultPanel {{ background: {background}; border-radius: 10px; }}"
+            f" QFrame#resultPanel QLabel {{ color: {foreground}; background: transparent; }}"
+        )

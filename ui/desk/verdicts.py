@@ -1,0 +1,178 @@
+"""What the desk says about a check-in outcome, in plain words for the person at the desk.
+
+The core returns result codes; here each becomes a colour, a headline, an explanation that
+says what to do next, and a sound.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from smm_event.badges import TokenResult
+from smm_event.domain.checkin import CheckinOutcome, CheckinResult
+from ui.desk.sounds import Sound
+from ui.i18n import fill
+
+
+class Tone(enum.Enum):
+    READY = "ready"
+    BUSY = "busy"
+    ADMITTED = "admitted"
+    REPEAT = "repeat"
+    REFUSED = "refused"
+
+
+# Background, text colour: strong enough to read from a metre away in a bright hall.
+COLOURS = {
+    Tone.READY: ("#e8edf2", "#23313f"),
+    Tone.BUSY: ("#e8edf2", "#23313f"),
+    Tone.ADMITTED: ("#1e8e3e", "#ffffff"),
+    Tone.REPEAT: ("#f5b400", "#1b1b1b"),
+    Tone.REFUSED: ("#c62828", "#ffffff"),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    tone: Tone
+    headline: str
+    explanation: str
+    sound: Sound | None
+
+
+def tone_of(result: CheckinResult) -> Tone:
+    if result is CheckinResult.ADMITTED:
+        return Tone.ADMITTED
+    if result is CheckinResult.ALREADY_CHECKED_IN:
+        return Tone.REPEAT
+    return Tone.REFUSED
+
+
+def verdict(outcome: CheckinOutcome) -> Verdict:
+    result = outcome.result
+    headline = result_headline(result)
+    if result is CheckinResult.ADMITTED:
+        return Verdict(
+            Tone.ADMITTED,
+            headline,
+            QCoreApplication.translate("DeskVerdicts", "Checked in."),
+            Sound.ADMITTED,
+        )
+    if result is CheckinResult.ALREADY_CHECKED_IN:
+        return Verdict(Tone.REPEAT, headline, _first(outcome), Sound.REPEAT)
+    return Verdict(Tone.REFUSED, headline, _refusal_reason(outcome), Sound.REFUSED)
+
+
+def _first(outcome: CheckinOutcome) -> str:
+    first = outcome.first_checkin
+    if first is None:
+        return ""
+    return fill(
+        QCoreApplication.translate(
+            "DeskVerdicts",
+            "First check-in at {time}, desk «{desk}». Let them in, no second badge needed.",
+        ),
+        time=time_text(first.at),
+        desk=first.desk,
+    )
+
+
+def result_headline(result: CheckinResult) -> str:
+    return {
+        CheckinResult.ADMITTED: QCoreApplication.translate("DeskVerdicts", "Welcome!"),
+        CheckinResult.ALREADY_CHECKED_IN: QCoreApplication.translate(
+            "DeskVerdicts", "Already checked in today"
+        ),
+        CheckinResult.BADGE_REPLACED: QCoreApplication.translate(
+            "DeskVerdicts", "This badge was replaced"
+        ),
+        CheckinResult.FORGED_OR_UNREADABLE: QCoreApplication.translate(
+            "DeskVerdicts", "Code not accepted"
+        ),
+        CheckinResult.UNKNOWN_PARTICIPANT: QCoreApplication.translate(
+            "DeskVerdicts", "Participant not found"
+        ),
+        CheckinResult.NOT_ASSIGNED: QCoreApplication.translate(
+            "DeskVerdicts", "No stream assigned"
+        ),
+        CheckinResult.WRONG_STREAM_DAY: QCoreApplication.translate(
+            "DeskVerdicts", "Not this stream's day"
+        ),
+        CheckinResult.NO_SESSION_TODAY: QCoreApplication.translate(
+            "DeskVerdicts", "No sessions today"
+        ),
+    }[result]
+
+
+def _refusal_reason(outcome: CheckinOutcome) -> str:
+    result = outcome.result
+    if result is CheckinResult.BADGE_REPLACED:
+        return QCoreApplication.translate(
+            "DeskVerdicts",
+            "A newer badge was issued to this person; this one no longer works. Ask for the new "
+            "badge, or find the person by search.",
+        )
+    if result is CheckinResult.FORGED_OR_UNREADABLE:
+        return _token_reason(outcome.token_result)
+    if result is CheckinResult.UNKNOWN_PARTICIPANT:
+        return QCoreApplication.translate(
+            "DeskVerdicts",
+            "The badge is genuine, but this person is not on this laptop. Synchronize the "
+            "laptop, or register them as a new participant.",
+        )
+    if result is CheckinResult.NOT_ASSIGNED:
+        return QCoreApplication.translate(
+            "DeskVerdicts", "The person is not in any stream yet. Ask the organizer."
+        )
+    if result is CheckinResult.WRONG_STREAM_DAY:
+        return _wrong_day(outcome)
+    return fill(
+        QCoreApplication.translate(
+            "DeskVerdicts", "Nobody has sessions today. Stream {stream} meets on {days}."
+        ),
+        stream=outcome.stream_number or "—",
+        days=days_text(outcome.stream_days),
+    )
+
+
+def _token_reason(token: TokenResult | None) -> str:
+    if token is TokenResult.UNKNOWN_KEY:
+        return QCoreApplication.translate(
+            "DeskVerdicts",
+            "The badge is signed with a key this laptop does not know. Synchronize the laptop, "
+            "or find the person by search.",
+        )
+    if token is TokenResult.NOT_OURS:
+        return QCoreApplication.translate(
+            "DeskVerdicts", "This is not a badge of this event. Find the person by search."
+        )
+    return QCoreApplication.translate(
+        "DeskVerdicts",
+        "The code is damaged or forged. Scan it again, or find the person by search.",
+    )
+
+
+def _wrong_day(outcome: CheckinOutcome) -> str:
+    today = ", ".join(str(number) for number in outcome.today_streams)
+    return fill(
+        QCoreApplication.translate(
+            "DeskVerdicts", "Stream {stream} meets on {days}. Today is the day of stream {today}."
+        ),
+        stream=outcome.stream_number or "—",
+        days=days_text(outcome.stream_days),
+        today=today or "—",
+    )
+
+
+def time_text(at: dt.datetime) -> str:
+    return at.strftime("%H:%M")
+
+
+def days_text(days: Sequence[dt.date]) -> str:
+    locale = QLocale()
+    return ", ".join(locale.toString(QDate(d.year, d.month, d.day), "d MMMM") for d in days)
