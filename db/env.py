@@ -7,6 +7,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import smm_event.storage.certificate_models  # noqa: F401  (the certificate register)
 import smm_event.storage.local_models
 import smm_event.storage.models  # noqa: F401
 import smm_event.sync.models  # noqa: F401  (the local sync_state table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     "smm_event.cli.roster_commands",
     "smm_event.cli.badge_commands",
     "smm_event.cli.attendance_commands",
+    "smm_event.cli.certificate_commands",
     "smm_event.cli.sync_commands",
     "smm_event.cli.checkin_commands",
 )
@@ -69,12 +71,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("smm-event: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # `smm-event roster list | head`: the reader left; that is not an error of ours.
+        _silence_stdout()
+        return 0
     except Exception:
         if args.debug:
             raise
         log = _write_crash_log()
         sys.stderr.write(f"smm-event: internal error, details in {log}\n")
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _write_crash_log() -> Path:

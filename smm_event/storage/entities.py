@@ -72,6 +72,12 @@ def _register_core() -> None:
     register(EntitySpec("checkin", models.Checkin, insert))
     register(EntitySpec("attendance_mark", models.AttendanceMark, insert))
     register(EntitySpec("badge_print", models.BadgePrint, insert))
+    from smm_event.storage import certificate_models as cert
+
+    register(EntitySpec("certificate_number_block", cert.CertificateNumberBlock, insert))
+    register(EntitySpec("certificate", cert.Certificate, insert))
+    register(EntitySpec("certificate_void", cert.CertificateVoid, insert))
+    register(EntitySpec("certificate_person", cert.CertificatePerson, lww))
 
 
 _register_core()

@@ -3,6 +3,7 @@ creates blocks, so numbers handed out on different laptops never meet."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -112,8 +113,14 @@ def test_unused_ranges_and_overlaps() -> None:
 
 
 def test_two_registrars_are_told_apart_deterministically() -> None:
-    early, late = _block(1, 5, A, by=A), _block(1, 5, B, by=B)
+    early = _block(1, 5, A, by=A)
+    late = dataclasses.replace(
+        _block(1, 5, B, by=B), granted_at=early.granted_at + dt.timedelta(seconds=1)
+    )
+    tied = dataclasses.replace(late, granted_at=early.granted_at)
     assert registrar([late, early]) == A == registrar([early, late])
+    # Equal clocks: the block ids decide, the same way on every laptop.
+    assert registrar([tied, early]) == registrar([early, tied])
 
 
 # Any sequence of grants and issues on three laptops, each acting only on what it has seen from
