@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 # Waiting this long for another process's write (the CLI while the GUI runs) beats failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -27,7 +26,8 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def sqlite_engine(path: Path, immediate: bool) -> Engine:
     """``immediate`` engines take the write lock at BEGIN, so a read-then-write transaction
     never fails half-way with SQLITE_BUSY when another process writes too."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool if not immediate else None)
+    # Pooled connections: opening one costs ~0.5 ms (pragmas included), more than a lookup.
+    engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 

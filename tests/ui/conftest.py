@@ -49,6 +49,17 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     return boxes
 
 
+@pytest.fixture(autouse=True)
+def fresh_window_settings() -> Iterator[None]:
+    """Each test starts with no remembered window state (last page, geometry): one test leaving
+    the desk page open must not change where the next test's window opens."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
 @pytest.fixture
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A per-test user data folder (demo workspace, logs)."""
