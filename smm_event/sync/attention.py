@@ -23,8 +23,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, ColumnElement, and_, cast, distinct, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from smm_event.domain.checkin import CheckinResult
@@ -40,7 +41,6 @@ REPLACED = CheckinResult.BADGE_REPLACED.value
 EVENT_MARGIN = dt.timedelta(days=1)
 CLOCK_TOLERANCE_MS = 10 * 60 * 1000
 AUTOMATIC_SOURCES = frozenset({"desk", "close"})
-_EPOCH = dt.datetime(1970, 1, 1)
 
 
 class _Names:
@@ -81,10 +81,11 @@ def _stamp(clocks: dict[str, str] | None) -> str:
 
 
 def _badges(session: Session, names: _Names) -> list[AttentionItem]:
+    outdated = and_(Checkin.result == ADMITTED, Checkin.badge_version < Participant.badge_version)
     query = (
         select(Checkin, Participant.badge_version, Participant.clocks)
         .join(Participant, Participant.id == Checkin.participant_id)
-        .where(Checkin.result.in_((ADMITTED, REPLACED)))
+        .where(or_(Checkin.result == REPLACED, outdated))
         .order_by(Checkin.scanned_at, Checkin.id)
     )
     items = []
@@ -105,25 +106,30 @@ def _badges(session: Session, names: _Names) -> list[AttentionItem]:
 
 
 def _duplicate_admissions(session: Session, names: _Names) -> list[AttentionItem]:
+    admitted = and_(Checkin.result == ADMITTED, Checkin.participant_id.is_not(None))
+    twice = (
+        select(Checkin.participant_id, Checkin.local_day)
+        .where(admitted)
+        .group_by(Checkin.participant_id, Checkin.local_day)
+        .having(or_(func.count(distinct(Checkin.device_id)) > 1, func.count(distinct(Checkin.desk)) > 1))
+    )
     query = (
         select(Checkin.participant_id, Checkin.local_day, Checkin.device_id, Checkin.desk,
                Checkin.scanned_at, Checkin.id)
-        .where(Checkin.result == ADMITTED, Checkin.participant_id.is_not(None))
+        .where(admitted, tuple_(Checkin.participant_id, Checkin.local_day).in_(twice))
         .order_by(Checkin.scanned_at, Checkin.id)
     )
     groups: dict[tuple[uuid.UUID, dt.date], list[Any]] = defaultdict(list)
     for row in session.execute(query):
         groups[(row.participant_id, row.local_day)].append(row)
-    items = []
-    for (participant, day), scans in groups.items():
-        if len({s.device_id for s in scans}) < 2 and len({s.desk for s in scans}) < 2:
-            continue
-        items.append(names.item(
+    return [
+        names.item(
             AttentionKind.DUPLICATE_ADMISSION, participant, [s.device_id for s in scans], day=day,
             record_ids=tuple(str(s.id) for s in scans),
             details={"scans": [{"desk": s.desk, "scanned_at": s.scanned_at} for s in scans]},
-        ))
-    return items
+        )
+        for (participant, day), scans in groups.items()
+    ]
 
 
 def _walk_ins(session: Session, names: _Names) -> list[AttentionItem]:
@@ -166,42 +172,34 @@ def _same_patronymic(one: Participant, other: Participant, how: str) -> bool:
     return fold(one.patronymic) == fold(other.patronymic)
 
 
-def _ms(moment: dt.datetime) -> int:
-    return (moment - _EPOCH) // dt.timedelta(milliseconds=1)
+def _lag_ms(dialect: str) -> ColumnElement[int]:
+    """A change's HLC wall time minus its recording laptop's wall clock, in milliseconds."""
+    stamp = cast(func.substr(ChangeRecord.hlc, 1, 13), BigInteger)
+    if dialect == "postgresql":
+        wall = cast(func.extract("epoch", ChangeRecord.recorded_at) * 1000, BigInteger)
+    else:
+        wall = cast((func.julianday(ChangeRecord.recorded_at) - 2440587.5) * 86400000.0, BigInteger)
+    return stamp - wall
 
 
 def _clocks(session: Session, names: _Names, now: dt.datetime) -> list[AttentionItem]:
     state = session.get(LocalState, 1)  # None on central
-    event = session.get(Event, state.event_id) if state and state.event_id else None
-    event = event or session.scalars(select(Event).order_by(Event.id)).first()
-    behind: dict[uuid.UUID, list[int]] = defaultdict(list)
-    ahead: dict[uuid.UUID, list[int]] = defaultdict(list)
-    outside: dict[uuid.UUID, list[dt.datetime]] = defaultdict(list)
-    now_ms = _ms(now)
-    query = select(ChangeRecord.device_id, ChangeRecord.hlc, ChangeRecord.recorded_at)
-    for device, stamp, recorded_at in session.execute(query):
-        wall = _ms(recorded_at)
-        lag = int(stamp[:13]) - wall
-        if lag > CLOCK_TOLERANCE_MS:
-            behind[device].append(lag)
-        if wall - now_ms > CLOCK_TOLERANCE_MS:
-            ahead[device].append(wall - now_ms)
-    if event is not None:
-        scans = select(Checkin.device_id, Checkin.scanned_at)
-        for device, scanned_at in session.execute(scans):
-            if not _during(event, scanned_at):
-                outside[device].append(scanned_at)
+    lag = _lag_ms(session.get_bind().dialect.name)
+    behind = select(ChangeRecord.device_id, func.count(), func.max(lag)).where(lag > CLOCK_TOLERANCE_MS)
     items = [
-        names.item(AttentionKind.CLOCK_BEHIND, None, [d], details={"records": len(v), "max_minutes": max(v) // 60000})
-        for d, v in behind.items()
-    ] + [
-        names.item(AttentionKind.CLOCK_AHEAD, None, [d], details={"records": len(v), "max_minutes": max(v) // 60000})
-        for d, v in ahead.items()
-    ] + [
-        names.item(AttentionKind.CLOCK_OUTSIDE_EVENT, None, [d],
-                   details={"records": len(v), "earliest": min(v), "latest": max(v)})
-        for d, v in outside.items()
+        names.item(AttentionKind.CLOCK_BEHIND, None, [device],
+                   details={"records": count, "max_minutes": int(most) // 60000})
+        for device, count, most in session.execute(behind.group_by(ChangeRecord.device_id))
     ]
+    future = now + dt.timedelta(milliseconds=CLOCK_TOLERANCE_MS)
+    ahead = select(ChangeRecord.device_id, func.count(), func.max(ChangeRecord.recorded_at)).where(
+        ChangeRecord.recorded_at > future)
+    items += [
+        names.item(AttentionKind.CLOCK_AHEAD, None, [device],
+                   details={"records": count, "max_minutes": int((latest - now).total_seconds()) // 60})
+        for device, count, latest in session.execute(ahead.group_by(ChangeRecord.device_id))
+    ]
+    items += _outside_event(session, names, state)
     skew = measured_skew_ms(session) if state else None
     if state is not None and skew is not None and abs(skew) > CLOCK_TOLERANCE_MS:
         items.append(names.item(AttentionKind.CLOCK_SKEW_AT_SYNC, None, [state.device_id],
@@ -209,18 +207,38 @@ def _clocks(session: Session, names: _Names, now: dt.datetime) -> list[Attention
     return sorted(items, key=lambda i: (i.kind.value, i.device_names))
 
 
-def _during(event: Event, moment_utc: dt.datetime) -> bool:
-    from zoneinfo import ZoneInfo
-
-    local = moment_utc.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(event.timezone)).replace(tzinfo=None)
-    start = dt.datetime.combine(event.starts_on, dt.time()) - EVENT_MARGIN
-    end = dt.datetime.combine(event.ends_on, dt.time()) + dt.timedelta(days=1) + EVENT_MARGIN
-    return start <= local < end
+def _outside_event(session: Session, names: _Names, state: LocalState | None) -> list[AttentionItem]:
+    """Check-ins scanned, by the desk's clock, outside the event's dates ± a margin."""
+    event = session.get(Event, state.event_id) if state and state.event_id else None
+    event = event or session.scalars(select(Event).order_by(Event.id)).first()
+    if event is None:
+        return []
+    zone = ZoneInfo(event.timezone)
+    start = dt.datetime.combine(event.starts_on - EVENT_MARGIN, dt.time(), zone)
+    end = dt.datetime.combine(event.ends_on + EVENT_MARGIN + dt.timedelta(days=1), dt.time(), zone)
+    start_utc, end_utc = (moment.astimezone(dt.UTC).replace(tzinfo=None) for moment in (start, end))
+    query = (
+        select(Checkin.device_id, func.count(), func.min(Checkin.scanned_at), func.max(Checkin.scanned_at))
+        .where(or_(Checkin.scanned_at < start_utc, Checkin.scanned_at >= end_utc))
+        .group_by(Checkin.device_id)
+    )
+    return [
+        names.item(AttentionKind.CLOCK_OUTSIDE_EVENT, None, [device],
+                   details={"records": count, "earliest": earliest, "latest": latest})
+        for device, count, earliest, latest in session.execute(query)
+    ]
 
 
 def _marks(session: Session, names: _Names) -> list[AttentionItem]:
+    table = AttendanceMark
+    shared = (
+        select(table.session_id, table.participant_id)
+        .group_by(table.session_id, table.participant_id)
+        .having(func.count(distinct(table.device_id)) > 1)  # marked on one laptop: no conflict
+    )
+    query = select(table).where(tuple_(table.session_id, table.participant_id).in_(shared)).order_by(table.hlc)
     versions: dict[tuple[uuid.UUID, uuid.UUID], list[AttendanceMark]] = defaultdict(list)
-    for mark in session.scalars(select(AttendanceMark).order_by(AttendanceMark.hlc)):
+    for mark in session.scalars(query):
         versions[(mark.session_id, mark.participant_id)].append(mark)
     items = []
     for (session_id, participant), marks in versions.items():

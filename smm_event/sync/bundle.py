@@ -11,7 +11,8 @@ Reading checks everything before anything is applied: the archive, the format an
 the hash, every record's shape, the event, and that no record contradicts one this laptop
 already has under the same (device, seq). A file that fails is refused whole. The SHA-256
 detects damage, not forgery by someone who rewrites the manifest too; the contradiction check
-catches a forged copy of records the laptop already holds. Applying uses the same merge code as
+catches a copied workspace's records, or forged ones under keys the laptop already holds
+(compared by stamp, entity and id). Applying uses the same merge code as
 the network sync, so importing a bundle twice changes nothing the second time.
 """
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import re
@@ -35,9 +35,8 @@ from sqlalchemy import Connection, select
 from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
 from smm_event.storage.changes import local_state, utc_now
-from smm_event.storage.hlc import Hlc
 from smm_event.storage.models import Event
-from smm_event.sync.changeset import COLUMNS, Change, change_from_row, existing
+from smm_event.sync.changeset import COLUMNS, Change, change_from_row, stamps
 from smm_event.workspace import Workspace
 
 FORMAT = "smm-event-changes"
@@ -129,7 +128,7 @@ def read_bundle(path: Path) -> Bundle:
             raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
     if hashlib.sha256(data).hexdigest() != manifest["files"][RECORDS]["sha256"]:
         raise UserError("bundle_damaged", path=str(path), reason="SHA-256 mismatch")
-    changes = [_decode(line, number, path) for number, line in enumerate(io.BytesIO(data), 1)]
+    changes = _decode_all(data, path)
     if len(changes) != manifest["records"] or len({c.key for c in changes}) != len(changes):
         raise UserError("bundle_damaged", path=str(path), reason="record count mismatch")
     return Bundle(_summary(manifest, path), changes)
@@ -171,17 +170,27 @@ def _summary(manifest: dict[str, Any], path: Path) -> BundleSummary:
     )
 
 
-def _decode(line: bytes, number: int, path: Path) -> Change:
+def _decode_all(data: bytes, path: Path) -> list[Change]:
+    try:  # one JSON array instead of a parser call per line: several times faster
+        records = json.loads(b"[" + b",".join(data.splitlines()) + b"]") if data.strip() else []
+    except ValueError as error:
+        raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
+    devices: dict[str, uuid.UUID] = {}
+    return [_decode(raw, number, path, devices) for number, raw in enumerate(records, 1)]
+
+
+def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) -> Change:
     try:
-        raw = json.loads(line)
+        device_hex = raw["device_id"]
+        device = devices.get(device_hex) or devices.setdefault(device_hex, uuid.UUID(hex=device_hex))
         change = Change(
-            device_id=uuid.UUID(hex=raw["device_id"]), seq=raw["seq"], hlc=raw["hlc"],
-            entity=raw["entity"], entity_id=raw["entity_id"], payload=raw["payload"],
+            device_id=device, seq=raw["seq"], hlc=raw["hlc"], entity=raw["entity"],
+            entity_id=raw["entity_id"], payload=raw["payload"],
             recorded_at=dt.datetime.fromisoformat(raw["recorded_at"]),
         )
         valid = (
-            isinstance(change.seq, int) and change.seq > 0 and isinstance(change.hlc, str)
-            and _HLC.match(change.hlc) is not None and Hlc.parse(change.hlc).device == change.device_id.hex
+            type(change.seq) is int and change.seq > 0 and isinstance(change.hlc, str)
+            and _HLC.match(change.hlc) is not None and change.hlc[21:] == device.hex
             and isinstance(change.entity, str) and _ENTITY.match(change.entity) is not None
             and isinstance(change.entity_id, str) and 0 < len(change.entity_id) <= 40
             and isinstance(change.payload, dict) and change.recorded_at.tzinfo is None
@@ -200,9 +209,9 @@ def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
         state = local_state(session)
         if state.event_id and bundle.summary.event_id and state.event_id != bundle.summary.event_id:
             raise UserError("bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or "")
-        held = existing(session.connection(), [change.key for change in bundle.changes])
+        held = stamps(session.connection(), [change.key for change in bundle.changes])
     for change in bundle.changes:
         mine = held.get(change.key)
-        if mine is not None and not mine.same_content(change):
+        if mine is not None and mine != change.stamp:
             raise UserError("bundle_conflicts", path=bundle.summary.path, device=str(change.device_id), seq=change.seq)
     return [change for change in bundle.changes if change.key not in held]

@@ -7,7 +7,7 @@ import datetime as dt
 import heapq
 import uuid
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,10 +61,9 @@ class Change:
         """A transient ORM record for ``changes.apply_change`` (never added to a session)."""
         return ChangeRecord(**self.as_row())
 
-    def same_content(self, other: Change) -> bool:
-        return (self.hlc, self.entity, self.entity_id, dict(self.payload)) == (
-            other.hlc, other.entity, other.entity_id, dict(other.payload)
-        )
+    @property
+    def stamp(self) -> tuple[str, str, str]:
+        return self.hlc, self.entity, self.entity_id
 
 
 def change_from_row(row: Any) -> Change:
@@ -156,17 +155,19 @@ class _DeviceCursor:
         return self.buffer.popleft() if self.buffer else None
 
 
-def existing(connection: Connection, keys: list[tuple[uuid.UUID, int]]) -> dict[tuple[uuid.UUID, int], Change]:
-    """The stored changes among ``keys``."""
-    found: dict[tuple[uuid.UUID, int], Change] = {}
+def stamps(connection: Connection, keys: Iterable[tuple[uuid.UUID, int]]) -> dict[tuple[uuid.UUID, int], tuple[str, str, str]]:
+    """(hlc, entity, entity_id) of the stored changes among ``keys``: enough to tell a record
+    this database already holds from a different one under the same (device, seq)."""
     by_device: dict[uuid.UUID, list[int]] = {}
     for device, seq in keys:
         by_device.setdefault(device, []).append(seq)
+    found: dict[tuple[uuid.UUID, int], tuple[str, str, str]] = {}
     for device, seqs in by_device.items():
-        for start in range(0, len(seqs), 900):
-            chunk = seqs[start : start + 900]
-            query = select(*COLUMNS).where(TABLE.c.device_id == device, TABLE.c.seq.in_(chunk))
-            for row in connection.execute(query):
-                change = change_from_row(row)
-                found[change.key] = change
+        wanted = set(seqs)
+        query = select(TABLE.c.seq, TABLE.c.hlc, TABLE.c.entity, TABLE.c.entity_id).where(
+            TABLE.c.device_id == device, TABLE.c.seq.between(min(seqs), max(seqs))
+        )
+        for seq, hlc, entity, entity_id in connection.execute(query):
+            if seq in wanted:
+                found[(device, int(seq))] = (hlc, entity, entity_id)
     return found

@@ -101,6 +101,12 @@ def _forged(members: dict[str, bytes]) -> None:
     _rehash(members)
 
 
+def _restamped(members: dict[str, bytes]) -> None:
+    """Another record under a held (device, seq), as a copied workspace would write."""
+    _edit_first_record(members, lambda r: r.update(hlc=r["hlc"][:13] + "-999999-" + r["hlc"][21:]))
+    _rehash(members)
+
+
 def _bad_shape(members: dict[str, bytes]) -> None:
     _edit_first_record(members, lambda r: r.update(seq="first"))
     _rehash(members)
@@ -113,7 +119,7 @@ def _no_manifest(members: dict[str, bytes]) -> None:
 DAMAGE = {
     "newer format": (_version_2, "bundle_newer_version"),
     "record changed, hash not": (_tampered, "bundle_damaged"),
-    "record changed, hash too": (_forged, "bundle_conflicts"),
+    "other record under a held key": (_restamped, "bundle_conflicts"),
     "record of the wrong shape": (_bad_shape, "bundle_damaged"),
     "no manifest": (_no_manifest, "bundle_not_a_bundle"),
 }
@@ -132,6 +138,17 @@ def test_damaged_or_forged_bundles_change_nothing(laptops: Laptops, tmp_path: Pa
         sync_service.import_changes(organizer, bad)
     assert refused.value.code == code
     assert dump(organizer) == before and _changes(organizer) == count
+
+
+def test_forged_payload_of_a_held_record_changes_nothing(laptops: Laptops, tmp_path: Path) -> None:
+    """A record this laptop already holds is never applied again, whatever the file says."""
+    organizer = laptops.organizer()
+    good, bad = tmp_path / "good.smm", tmp_path / "bad.smm"
+    sync_service.export_changes(organizer, good)
+    _rewrite(good, bad, _forged)
+    before = dump(organizer)
+    assert sync_service.import_changes(organizer, bad).imported == 0
+    assert dump(organizer) == before
 
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really", b"name;phone\n"])
