@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>BadgeReprinter</name>
+    <message>
+        <source>Reprint badge</source>
+        <translation>Перепечатка бейджа</translation>
+    </message>
+    <message>
+        <source>Reprint the badge of {name}? The old badge stops working.
+
+Passphrase of the signing key:</source>
+        <translation>Перепечатать бейдж: {name}? Старый бейдж перестанет действовать.
+
+Пароль ключа подписи:</translation>
+    </message>
+    <message>
+        <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
+        <translation>Новый бейдж сохранён в {path} и открыт — распечатайте его из программы просмотра.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Camera {number}</source>
+        <translation>Камера {number}</translation>
+    </message>
+    <message>
+        <source>Turn camera on</source>
+        <translation>Включить камеру</translation>
+    </message>
+    <message>
+        <source>Find cameras</source>
+        <translation>Найти камеры</translation>
+    </message>
+    <message>
+        <source>Turn camera off</source>
+        <translation>Выключить камеру</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Камера включается…</translation>
+    </message>
+    <message>
+        <source>Looking for cameras…</source>
+        <translation>Ищу камеры…</translation>
+    </message>
+    <message>
+        <source>No camera found. The scanner and the search work without one.</source>
+        <translation>Камера не найдена. Сканер и поиск работают и без неё.</translation>
+    </message>
+    <message>
+        <source>Camera {number} ({width}×{height})</source>
+        <translation>Камера {number} ({width}×{height})</translation>
+    </message>
+</context>
+<context>
     <name>CountsPanel</name>
     <message>
         <source>No stream meets today</source>
@@ -110,22 +168,6 @@
         <translation>Оператор:</translation>
     </message>
     <message>
-        <source>Camera {number}</source>
-        <translation>Камера {number}</translation>
-    </message>
-    <message>
-        <source>Turn camera on</source>
-        <translation>Включить камеру</translation>
-    </message>
-    <message>
-        <source>Find cameras</source>
-        <translation>Найти камеры</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Камера</translation>
-    </message>
-    <message>
         <source>Check the date on this computer: {today} is outside the event ({start} – {end}). Check-ins would be recorded on the wrong day.</source>
         <translation>Проверьте дату на компьютере: {today} — вне дат мероприятия ({start} – {end}). Отметки попадут не в тот день.</translation>
     </message>
@@ -136,42 +178,6 @@
     <message>
         <source>The check-in could not be saved. Try again; if it repeats, call the organizer.</source>
         <translation>Отметку не удалось сохранить. Попробуйте ещё раз; если повторится — позовите организатора.</translation>
-    </message>
-    <message>
-        <source>Reprint badge</source>
-        <translation>Перепечатка бейджа</translation>
-    </message>
-    <message>
-        <source>Reprint the badge of {name}? The old badge stops working.
-
-Passphrase of the signing key:</source>
-        <translation>Перепечатать бейдж: {name}? Старый бейдж перестанет действовать.
-
-Пароль ключа подписи:</translation>
-    </message>
-    <message>
-        <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
-        <translation>Новый бейдж сохранён в {path} и открыт — распечатайте его из программы просмотра.</translation>
-    </message>
-    <message>
-        <source>Turn camera off</source>
-        <translation>Выключить камеру</translation>
-    </message>
-    <message>
-        <source>Starting the camera…</source>
-        <translation>Камера включается…</translation>
-    </message>
-    <message>
-        <source>Looking for cameras…</source>
-        <translation>Ищу камеры…</translation>
-    </message>
-    <message>
-        <source>No camera found. The scanner and the search work without one.</source>
-        <translation>Камера не найдена. Сканер и поиск работают и без неё.</translation>
-    </message>
-    <message>
-        <source>Camera {number} ({width}×{height})</source>
-        <translation>Камера {number} ({width}×{height})</translation>
     </message>
 </context>
 <context>
@@ -357,7 +363,7 @@ Passphrase of the signing key:</source>
     </message>
     <message>
         <source>Reprint badge…</source>
-        <translation>Перепечатать бейдж…</translation>
+        <translation>Перепечатать…</translation>
     </message>
     <message>
         <source>stream {number}</source>

@@ -175,26 +175,26 @@ def test_fake_camera_playing_a_real_badge(qtbot: Any, desk: Desk, demo_copy: Pat
     blank = frame.copy()
     blank[:] = 128
     frames = [blank, blank, frame, frame, frame]
-    desk.page.camera.capture_factory = lambda _index: FakeCapture(frames, loop=True, fps=20)
-    desk.page.toggle_camera()
+    desk.page.camera_panel.camera.capture_factory = lambda _index: FakeCapture(frames, loop=True, fps=20)
+    desk.page.camera_panel.toggle()
     wait_tone(qtbot, desk, Tone.ADMITTED, 1)
     assert desk.page.result.name.text() == person.full_name
-    qtbot.waitUntil(lambda: desk.page.preview.pixmap() is not None, timeout=WAIT_MS)
-    assert not desk.page.preview.pixmap().isNull()
+    qtbot.waitUntil(lambda: desk.page.camera_panel.preview.pixmap() is not None, timeout=WAIT_MS)
+    assert not desk.page.camera_panel.preview.pixmap().isNull()
     assert stored(demo_copy)[0].method == "camera"
     qtbot.wait(600)  # the badge stays in view: not checked in again
-    assert desk.page.recent.count() == 1
-    desk.page.toggle_camera()
-    qtbot.waitUntil(lambda: not desk.page.camera.running, timeout=WAIT_MS)
-    assert desk.page.camera_button.text() == "Включить камеру"
+    assert desk.page.recent.results() == ["admitted"], [r.raw_text for r in stored(demo_copy)]
+    desk.page.camera_panel.toggle()
+    qtbot.waitUntil(lambda: not desk.page.camera_panel.camera.running, timeout=WAIT_MS)
+    assert desk.page.camera_panel.button.text() == "Включить камеру"
 
 
 def test_missing_camera_leaves_the_scanner_working(qtbot: Any, desk: Desk) -> None:
-    desk.page.camera.capture_factory = lambda _index: FakeCapture([], opened=False)
-    desk.page.toggle_camera()
-    qtbot.waitUntil(desk.page.camera_status.isVisible, timeout=WAIT_MS)
-    assert "Камера не открывается" in desk.page.camera_status.text()
-    assert not desk.page.camera.running
+    desk.page.camera_panel.camera.capture_factory = lambda _index: FakeCapture([], opened=False)
+    desk.page.camera_panel.toggle()
+    qtbot.waitUntil(desk.page.camera_panel.status.isVisible, timeout=WAIT_MS)
+    assert "Камера не открывается" in desk.page.camera_panel.status.text()
+    assert not desk.page.camera_panel.camera.running
     qtbot.keyClicks(desk.window, desk.tokens[4])
     qtbot.keyClick(desk.window, Qt.Key.Key_Return)
     wait_tone(qtbot, desk, Tone.ADMITTED, 1)
@@ -267,7 +267,7 @@ def test_reprint_on_a_laptop_without_the_key_explains(
     qtbot.waitUntil(lambda: page.counts is not None, timeout=WAIT_MS)
     with open_workspace(demo_copy) as ws:
         person = participants.list_participants(ws, stream_number=1)[0]
-    page.reprint(person)
+    page.reprinter.reprint(person)
     qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=WAIT_MS)
     [text] = message_boxes.texts("information")
     assert text.startswith("Этот ноутбук не может печатать бейджи")

@@ -31,12 +31,12 @@ class CountsPanel(QWidget):
         self.missing_button = QPushButton()
         self.missing_button.clicked.connect(self.show_missing)
         row = QHBoxLayout()
-        row.addWidget(self.arrived, 1)
+        row.addWidget(self.by_desk, 1)
         row.addWidget(self.missing_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.arrived)
         layout.addLayout(row)
-        layout.addWidget(self.by_desk)
         self.show_counts(None)
 
     def show_counts(self, counts: DeskCounts | None) -> None:
@@ -75,9 +75,10 @@ class MissingDialog(QDialog):
     def __init__(self, people: tuple[AbsentPerson, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who has not arrived yet"))
-        self.resize(560, 520)
+        self.resize(640, 560)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
         for person in people:
             details = " · ".join(part for part in (person.organization, person.phone) if part)
             self.list.addItem(person.full_name + (f"\n{details}" if details else ""))

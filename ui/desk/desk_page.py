@@ -8,20 +8,17 @@ call returned, i.e. after the durable commit, and the GUI thread never waits for
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QHideEvent, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,8 +35,6 @@ from smm_event.domain.checkin import (
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
-from smm_event.paths import user_data_dir
-from smm_event.scanning.camera import CameraInfo
 from smm_event.services.checkin import (
     check_in_manual,
     check_in_scan,
@@ -47,13 +42,12 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
-from smm_event.services.keys import can_sign
-from smm_event.services.walkins import reprint_at_desk
 from ui.context import AppContext
-from ui.desk.camera import CameraController
+from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
-from ui.desk.messages import camera_message, desk_error_message
+from ui.desk.messages import desk_error_message
 from ui.desk.recent_list import RecentList
+from ui.desk.reprint import BadgeReprinter
 from ui.desk.result_panel import ResultPanel
 from ui.desk.scanner_capture import ScannerCapture
 from ui.desk.search_panel import SearchPanel
@@ -66,7 +60,7 @@ from ui.i18n import fill
 
 BUSY_AFTER_MS = 300  # a commit normally takes milliseconds: no "checking…" flicker
 REFRESH_MS = 30_000  # counts change through the other desks too (after sync)
-CAMERA_COUNT = 4
+SIDE_WIDTH = 470  # the search, camera and counts column; the result panel takes the rest
 
 
 def now() -> dt.datetime:
@@ -94,12 +88,11 @@ class DeskPage(QWidget):
         self._build()
         self.capture = ScannerCapture(self, active=self._capturing)
         self.capture.scanned.connect(lambda _text, raw: self.submit_scan(raw))
-        self.camera = CameraController(self)
-        self.camera.code_read.connect(lambda text: self.submit_scan(text, CheckinMethod.CAMERA))
-        self.camera.frame_ready.connect(self._show_frame)
-        self.camera.failed.connect(self._camera_failed)
-        self.camera.running_changed.connect(self._camera_running)
-        self.camera.cameras_found.connect(self._cameras_found)
+        self.camera_panel.code_read.connect(
+            lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
+        )
+        self.reprinter = BadgeReprinter(self.context, self)
+        self.search.reprint_requested.connect(self.reprinter.reprint)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy.timeout.connect(self.result.show_busy)
         self._refresh = QTimer(self, interval=REFRESH_MS)
@@ -130,14 +123,18 @@ class DeskPage(QWidget):
         right.addWidget(self._build_station())
         self.search = SearchPanel(self.context)
         self.search.check_in_requested.connect(self.check_in_person)
-        self.search.reprint_requested.connect(self.reprint)
         right.addWidget(self._group(self.tr("Find a participant"), self.search), 3)
-        right.addWidget(self._build_camera(), 0)
+        self.camera_panel = CameraPanel(self.context)
+        right.addWidget(self.camera_panel, 0)
         self.counts_panel = CountsPanel()
         right.addWidget(self._group(self.tr("Today"), self.counts_panel), 0)
+        side = QWidget()
+        side.setLayout(right)
+        right.setContentsMargins(0, 0, 0, 0)
+        side.setFixedWidth(SIDE_WIDTH)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body.addLayout(left, 1)
+        body.addWidget(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.clock_banner)
@@ -166,11 +163,10 @@ class DeskPage(QWidget):
         self.fullscreen_button = QPushButton(self.tr("Full screen"))
         self.fullscreen_button.setCheckable(True)
         self.fullscreen_button.clicked.connect(self.toggle_fullscreen)
-        fields = QHBoxLayout()
-        fields.addWidget(QLabel(self.tr("Desk:")))
-        fields.addWidget(self.desk_name, 1)
-        fields.addWidget(QLabel(self.tr("Operator:")))
-        fields.addWidget(self.operator, 1)
+        fields = QFormLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addRow(self.tr("Desk:"), self.desk_name)
+        fields.addRow(self.tr("Operator:"), self.operator)
         buttons = QHBoxLayout()
         for button in (self.walkin_button, self.selftest_button, self.fullscreen_button):
             buttons.addWidget(button)
@@ -180,35 +176,6 @@ class DeskPage(QWidget):
         box.addLayout(fields)
         box.addLayout(buttons)
         return widget
-
-    def _build_camera(self) -> QGroupBox:
-        self.camera_choice = QComboBox()
-        for index in range(CAMERA_COUNT):
-            self.camera_choice.addItem(fill(self.tr("Camera {number}"), number=index + 1), index)
-        self.camera_choice.setCurrentIndex(min(self.context.station.camera_index, CAMERA_COUNT - 1))
-        self.camera_button = QPushButton(self.tr("Turn camera on"))
-        self.camera_button.clicked.connect(self.toggle_camera)
-        self.find_cameras_button = QPushButton(self.tr("Find cameras"))
-        self.find_cameras_button.clicked.connect(self._find_cameras)
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFixedSize(320, 180)
-        self.preview.setStyleSheet("background: #20252b; color: #d0d6dc;")
-        self.preview.hide()
-        self.camera_status = QLabel()
-        self.camera_status.setWordWrap(True)
-        self.camera_status.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.camera_choice, 1)
-        row.addWidget(self.find_cameras_button)
-        row.addWidget(self.camera_button)
-        group = QGroupBox(self.tr("Camera"))
-        box = QVBoxLayout(group)
-        box.setContentsMargins(6, 4, 6, 6)
-        box.addLayout(row)
-        box.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.camera_status)
-        return group
 
     # -- workspace -------------------------------------------------------------------------
 
@@ -237,6 +204,7 @@ class DeskPage(QWidget):
 
     def _counts(self, counts: DeskCounts) -> None:
         self.counts = counts
+        self.search.today_streams = tuple(stream.number for stream in counts.streams)
         self.counts_panel.show_counts(counts)
 
     def _recent_loaded(self, scans: tuple[ScanRecord, ...]) -> None:
@@ -366,61 +334,6 @@ class DeskPage(QWidget):
         self.show_outcome(outcome.checkin)
         self.context.notify_changed()  # a new person: the participants list changes too
 
-    def reprint(self, person: ParticipantInfo) -> None:
-        self.context.run(
-            can_sign, on_done=lambda able: self._reprint_with_key(person, able), owner=self
-        )
-
-    def _reprint_with_key(self, person: ParticipantInfo, able: bool) -> None:
-        if not able:
-            QMessageBox.information(
-                self, self.tr("Reprint badge"), desk_error_message(UserError("no_signing_key"))
-            )
-            return
-        question = fill(
-            self.tr(
-                "Reprint the badge of {name}? The old badge stops working.\n\n"
-                "Passphrase of the signing key:"
-            ),
-            name=person.full_name,
-        )
-        passphrase, ok = QInputDialog.getText(
-            self, self.tr("Reprint badge"), question, QLineEdit.EchoMode.Password
-        )
-        if not ok or not passphrase:
-            return
-        self.context.run(
-            reprint_at_desk,
-            person.id,
-            passphrase,
-            on_done=lambda pdf: self._reprinted(person, pdf),
-            on_error=self._reprint_failed,
-            owner=self,
-        )
-
-    def _reprinted(self, person: ParticipantInfo, pdf: bytes) -> None:
-        folder = user_data_dir() / "reprints"
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = re.sub(r"[^\w-]+", "_", person.surname).strip("_") or "badge"
-        path = folder / f"{stem}-{str(person.id)[:8]}-{dt.datetime.now():%H%M%S}.pdf"
-        path.write_bytes(pdf)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.context.notify_changed()
-        QMessageBox.information(
-            self,
-            self.tr("Reprint badge"),
-            fill(
-                self.tr("The new badge is saved to {path} and opened: print it from the viewer."),
-                path=path,
-            ),
-        )
-
-    def _reprint_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError):
-            QMessageBox.warning(self, self.tr("Reprint badge"), desk_error_message(error))
-        else:
-            show_error(self, error)
-
     def open_selftest(self) -> ScannerSelfTest:
         dialog = ScannerSelfTest(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -438,67 +351,7 @@ class DeskPage(QWidget):
             window.showFullScreen()
         self.fullscreen_button.setChecked(window.isFullScreen())
 
-    # -- camera ----------------------------------------------------------------------------
-
-    def toggle_camera(self) -> None:
-        if self.camera.running:
-            self.camera.stop()
-            return
-        index = int(self.camera_choice.currentData() or 0)
-        if index != self.context.station.camera_index:
-            self.context.update_station(camera_index=index)
-        self.camera_status.hide()
-        self.camera.start(index)
-
-    def _camera_running(self, running: bool) -> None:
-        self.camera_button.setText(
-            self.tr("Turn camera off") if running else self.tr("Turn camera on")
-        )
-        self.preview.setVisible(running)
-        if running:
-            self.preview.setText(self.tr("Starting the camera…"))
-
-    def _show_frame(self, image: QImage) -> None:
-        if self.camera.running:
-            self.preview.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    self.preview.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.FastTransformation,
-                )
-            )
-
-    def _camera_failed(self, code: str) -> None:
-        self.camera_status.setText(camera_message(code))
-        self.camera_status.setStyleSheet("color: #b00020;")
-        self.camera_status.show()
-
-    def _find_cameras(self) -> None:
-        self.find_cameras_button.setEnabled(False)
-        self.camera_status.setText(self.tr("Looking for cameras…"))
-        self.camera_status.setStyleSheet("")
-        self.camera_status.show()
-        self.camera.find_cameras()
-
-    def _cameras_found(self, cameras: list[CameraInfo]) -> None:
-        self.find_cameras_button.setEnabled(True)
-        if not cameras:
-            self.camera_status.setText(
-                self.tr("No camera found. The scanner and the search work without one.")
-            )
-            return
-        self.camera_status.hide()
-        self.camera_choice.clear()
-        for camera in cameras:
-            label = fill(
-                self.tr("Camera {number} ({width}×{height})"),
-                number=camera.index + 1,
-                width=camera.width,
-                height=camera.height,
-            )
-            self.camera_choice.addItem(label, camera.index)
-
     def hideEvent(self, event: QHideEvent) -> None:
         # Another page is showing: the camera must not check people in behind its back.
-        self.camera.stop()
+        self.camera_panel.stop()
         super().hideEvent(event)

@@ -19,6 +19,8 @@ class RecentList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def add_outcome(self, outcome: CheckinOutcome) -> None:
         self._insert(0, outcome.scanned_at, outcome.result, outcome.participant_name, outcome.desk)

@@ -34,6 +34,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self._task: Task | None = None
+        self.today_streams: tuple[int, ...] = ()  # listed first: the people expected today
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: surname, phone or organization"))
         self.search.setClearButtonEnabled(True)
@@ -82,6 +83,7 @@ class SearchPanel(QWidget):
 
     def _show(self, people: tuple[ParticipantInfo, ...]) -> None:
         self.results.clear()
+        people = tuple(sorted(people, key=lambda p: p.stream_number not in self.today_streams))
         for person in people:
             lines = [person.full_name]
             details = [person.organization or ""]
