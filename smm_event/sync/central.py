@@ -43,7 +43,8 @@ def parse_central_url(text_url: str) -> URL:
 
 def display_url(url: URL) -> str:
     """The address as shown and stored: never with the password."""
-    return url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    # URL.set() ignores None, so it cannot remove a password; a URL is a named tuple.
+    return url._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
 
 
 def keyring_account(url: URL) -> str:
