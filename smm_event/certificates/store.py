@@ -98,9 +98,11 @@ def write_block(
 
 
 def write_certificate(session: Session, fields: Mapping[str, Any]) -> Certificate:
+    """Records the certificate; returns a detached copy of the row (reading the new row back
+    would flush the session once per certificate of a batch)."""
     cert_id = uuid.uuid4()
     changes.record(session, "certificate", cert_id, fields, new=True)
-    return session.get_one(Certificate, cert_id)
+    return Certificate(id=cert_id, **fields)
 
 
 def write_void(

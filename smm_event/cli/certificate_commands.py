@@ -9,7 +9,7 @@ from typing import Any
 
 from smm_event.badges import SigningKey
 from smm_event.cli.messages import register_messages
-from smm_event.cli.output import print_json, print_table
+from smm_event.cli.output import print_json, print_table, to_jsonable
 from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
 from smm_event.domain.certificates import (
     CertificateRecord,
@@ -212,7 +212,10 @@ def run_issue(args: argparse.Namespace) -> int:
             pdf_path=args.out, files_dir=files,
         )  # fmt: skip
     if args.json:
-        print_json(report)
+        data = to_jsonable(report)
+        data["pdf_path"] = str(report.pdf_path) if report.pdf_path else None
+        data["files"] = [str(path) for path in report.files]
+        print_json(data)
         return 0
     for record in report.issued:
         print(f"{record.number}  {record.full_name}")
