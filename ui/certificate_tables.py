@@ -146,7 +146,7 @@ class EligibilityModel(_Table):
 
     def titles(self) -> tuple[str, ...]:
         return (self.tr("Participant"), self.tr("Stream"), self.tr("Attended"), self.tr("%"),
-                self.tr("Exit test"), self.tr("Certificate"), self.tr("No."), self.tr("Why"))  # fmt: skip
+                self.tr("Exit"), self.tr("Eligible"), self.tr("No."), self.tr("Why"))  # fmt: skip
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -156,8 +156,8 @@ class EligibilityModel(_Table):
             return self._display(e, column)
         if role == Qt.ItemDataRole.BackgroundRole and column == 5:
             return AMBER if e.eligible != e.eligible_by_rule else GREEN if e.eligible else RED
-        if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return reason_text(e)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 7):
+            return e.full_name if column == 0 else reason_text(e)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3, 4, 5):
             return _CENTER
         return None
@@ -251,6 +251,8 @@ class RegisterModel(_Table):
                 "" if r.stream_number is None else str(r.stream_number),
                 r.issue_date.strftime("%d.%m.%Y"), r.device_name or "", r.void_reason or r.reason or "",
             )[column]  # fmt: skip
+        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
+            return (r.full_name, r.name_line)[column - 3]
         if role == Qt.ItemDataRole.BackgroundRole and r.status is not CertificateStatus.VALID:
             return RED if r.status is CertificateStatus.VOID else GREY
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 5, 6):

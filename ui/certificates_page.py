@@ -63,6 +63,8 @@ from ui.formatting import stream_label
 from ui.i18n import fill
 
 OK_STYLE = "background: #d8f0d8; padding: 8px;"
+NAME_WIDTH = 270
+PANEL_WIDTH = 260
 BAD_STYLE = "background: #f8d7da; padding: 8px;"
 
 
@@ -103,21 +105,28 @@ def issue_and_print(
     return report
 
 
-def _table(model: QAbstractItemModel) -> QTableView:
+def _table(model: QAbstractItemModel, widths: dict[int, int] | None = None) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    # Long Caucasian names would push the other columns off a 1366-px screen: fixed widths
+    # for the name columns, elided, with the whole name in the tooltip.
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
     return view
 
 
 class CertificatesPage(QWidget):
     @staticmethod
     def page_title() -> str:
-        return QCoreApplication.translate("CertificatesPage", "Certificates")
+        # A short navigation title: the navigation column is 180 px wide.
+        return QCoreApplication.translate("CertificatesPage", "Certificates", "navigation")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,7 +166,7 @@ class CertificatesPage(QWidget):
 
     def _eligibility_tab(self) -> QWidget:
         self.eligibility_model = EligibilityModel(self)
-        self.eligibility_view = _table(self.eligibility_model)
+        self.eligibility_view = _table(self.eligibility_model, {0: NAME_WIDTH})
         override = QPushButton(self.tr("Decide for the selected person…"))
         override.clicked.connect(self.override_selected)
         tab = QWidget()
@@ -187,7 +196,7 @@ class CertificatesPage(QWidget):
 
     def _register_tab(self) -> QWidget:
         self.register_model = RegisterModel(self)
-        self.register_view = _table(self.register_model)
+        self.register_view = _table(self.register_model, {3: 230, 4: 230})
         self.blocks_label = QLabel()
         self.blocks_label.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -246,7 +255,7 @@ class CertificatesPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         panel = QWidget()
-        panel.setFixedWidth(300)
+        panel.setFixedWidth(PANEL_WIDTH)
         column = QVBoxLayout(panel)
         hint = QLabel(self.tr(
             "Eligible people of the chosen stream without a valid certificate get the next "

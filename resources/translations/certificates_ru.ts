@@ -114,6 +114,11 @@
         <translation>Поток</translation>
     </message>
     <message>
+        <source>Certificates</source>
+        <comment>navigation</comment>
+        <translation>Сертификат</translation>
+    </message>
+    <message>
         <source>Eligibility</source>
         <translation>Право на сертификат</translation>
     </message>
@@ -167,7 +172,7 @@
     </message>
     <message>
         <source>A PDF file per person (for e-mail)</source>
-        <translation>Файл на каждого (для почты)</translation>
+        <translation>По файлу на каждого</translation>
     </message>
     <message>
         <source>Issue and save…</source>
@@ -357,20 +362,20 @@
         <translation>%</translation>
     </message>
     <message>
-        <source>Exit test</source>
-        <translation>Выходной тест</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>Сертификат</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
         <source>Why</source>
         <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Положен</translation>
     </message>
     <message>
         <source>yes</source>
