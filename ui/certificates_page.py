@@ -8,11 +8,7 @@ key is unlocked once per session (ui.badge_keys.KeyKeeper), as for badges.
 
 from __future__ import annotations
 
-import tempfile
-import threading
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -41,68 +36,29 @@ from PySide6.QtWidgets import (
 from smm_event.badges import SigningKey
 from smm_event.domain.certificates import (
     CertificateRegister,
-    CertificateResult,
-    CertificateSettings,
     CertificateStatus,
-    CertificateVerification,
-    Eligibility,
     IssueReport,
-    NameReview,
 )  # fmt: skip
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.services import certificates
-from smm_event.workspace import Workspace
 from ui.background import Task
 from ui.badge_keys import KeyKeeper
-from ui.badge_preview import paint_pdf
-from ui.certificate_tables import EligibilityModel, NamesModel, RegisterModel, status_text
+from ui.certificate_tables import EligibilityModel, NamesModel, RegisterModel
+from ui.certificate_verify import VerifyPanel
+from ui.certificate_work import (
+    CertificatesView,
+    certificate_error_message,
+    issue_and_print,
+    load_view,
+)
 from ui.context import AppContext
-from ui.errors import show_error, user_error_message
+from ui.errors import show_error
 from ui.formatting import stream_label
 from ui.i18n import fill
 
-OK_STYLE = "background: #d8f0d8; padding: 8px;"
 NAME_WIDTH = 270
 PANEL_WIDTH = 260
-BAD_STYLE = "background: #f8d7da; padding: 8px;"
-
-
-@dataclass(frozen=True)
-class CertificatesView:
-    eligibility: tuple[Eligibility, ...]
-    names: tuple[NameReview, ...]
-    register: CertificateRegister
-    settings: CertificateSettings
-
-
-def load_view(ws: Workspace, stream_number: int | None) -> CertificatesView:
-    return CertificatesView(
-        certificates.eligibility(ws, stream_number),
-        certificates.name_reviews(ws, stream_number),
-        certificates.certificate_register(ws),
-        certificates.get_settings(ws),
-    )
-
-
-def issue_and_print(
-    ws: Workspace, key: SigningKey, printer: QPrinter, stream_number: int | None,
-    progress: Callable[[int, int], None] | None = None, cancel: threading.Event | None = None,
-) -> IssueReport:  # fmt: skip
-    """Issue into a temporary PDF, then paint its pages on the printer (from the worker)."""
-    with tempfile.TemporaryDirectory(prefix="smm-certificates-") as folder:
-        pdf = Path(folder) / "print.pdf"
-        report = certificates.issue_certificates(
-            ws,
-            key,
-            stream_number,
-            pdf_path=pdf,
-            progress=progress,
-            cancel=cancel,
-        )
-        if pdf.exists():
-            paint_pdf(pdf.read_bytes(), printer)
-    return report
 
 
 def _table(model: QAbstractItemModel, widths: dict[int, int] | None = None) -> QTableView:
@@ -156,7 +112,8 @@ class CertificatesPage(QWidget):
         self.tabs.addTab(self._eligibility_tab(), self.tr("Eligibility"))
         self.tabs.addTab(self._names_tab(), self.tr("Names in the dative"))
         self.tabs.addTab(self._register_tab(), self.tr("Register"))
-        self.tabs.addTab(self._verify_tab(), self.tr("Check a certificate"))
+        self.verify_panel = VerifyPanel(self.context, self._failed)
+        self.tabs.addTab(self.verify_panel, self.tr("Check a certificate"))
         main = QVBoxLayout()
         main.addLayout(top)
         main.addWidget(self.tabs, 1)
@@ -213,26 +170,6 @@ class CertificatesPage(QWidget):
         column.addWidget(self.register_view, 1)
         column.addWidget(self.blocks_label)
         column.addLayout(buttons)
-        return tab
-
-    def _verify_tab(self) -> QWidget:
-        self.verify_input = QLineEdit()
-        self.verify_input.setPlaceholderText(
-            self.tr("Scan the certificate's QR code or paste its text")
-        )
-        self.verify_input.returnPressed.connect(self.verify)
-        check = QPushButton(self.tr("Check"))
-        check.clicked.connect(self.verify)
-        self.verify_result = QLabel()
-        self.verify_result.setWordWrap(True)
-        tab = QWidget()
-        column = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        row.addWidget(self.verify_input, 1)
-        row.addWidget(check)
-        column.addLayout(row)
-        column.addWidget(self.verify_result)
-        column.addStretch(1)
         return tab
 
     def _issue_panel(self) -> QWidget:
@@ -536,45 +473,6 @@ class CertificatesPage(QWidget):
         self.context.run(certificates.export_register, target, owner=self, on_error=self._failed,
                          on_done=lambda p: self.status_label.setText(fill(self.tr("Register saved to {path}"), path=p)))  # fmt: skip
 
-    # -- verification ----------------------------------------------------------------------
-
-    def verify(self) -> None:
-        text = self.verify_input.text().strip()
-        if text and self.context.workspace is not None:
-            self.context.run(
-                certificates.verify_certificate,
-                text,
-                on_done=self._verified,
-                on_error=self._failed,
-                owner=self,
-            )
-
-    def _verified(self, result: CertificateVerification) -> None:
-        check = result.check
-        if not check.genuine:
-            text = {
-                CertificateResult.NOT_GENUINE: self.tr(
-                    "NOT GENUINE: the code was altered, damaged or forged."
-                ),
-                CertificateResult.UNKNOWN_KEY: self.tr(
-                    "Signed with a key this laptop does not know. Sync it and check again."
-                ),
-                CertificateResult.NOT_OURS: self.tr("This is not a certificate of this event."),
-            }[check.result]
-        else:
-            status = (
-                self.tr("not in this laptop's register yet")
-                if result.status is None
-                else status_text(result.status)
-            )
-            text = fill(
-                self.tr("Genuine certificate No. {number} (version {version}): {name}, stream {stream}. Status: {status}."),
-                number=check.number, version=check.version, name=check.full_name,
-                stream=check.stream_number or "—", status=status,
-            )  # fmt: skip
-        self.verify_result.setText(text)
-        self.verify_result.setStyleSheet(OK_STYLE if result.valid else BAD_STYLE)
-
     # -- messages --------------------------------------------------------------------------
 
     def _failed(self, error: BaseException) -> None:
@@ -585,37 +483,3 @@ class CertificatesPage(QWidget):
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Certificates"), text)
-
-
-def certificate_error_message(error: UserError) -> str:
-    messages = {
-        "no_certificate_numbers": QCoreApplication.translate(
-            "CertificateErrors",
-            "This laptop holds no free certificate numbers. The organizer's laptop gives it a block (smm-event certificates grant) and then the laptops sync.",
-        ),
-        "register_conflict": QCoreApplication.translate(
-            "CertificateErrors",
-            "Two laptops numbered certificates on their own. See the register tab.",
-        ),
-        "register_changed": QCoreApplication.translate(
-            "CertificateErrors", "The register changed meanwhile. Try again."
-        ),
-        "no_signing_key": QCoreApplication.translate(
-            "CertificateErrors",
-            "This laptop cannot sign certificates. Issue them on the organizer's laptop.",
-        ),
-        "wrong_passphrase": QCoreApplication.translate(
-            "CertificateErrors", "Wrong passphrase. Try again."
-        ),
-        "override_reason_required": QCoreApplication.translate(
-            "CertificateErrors", "Write down the reason for the decision."
-        ),
-        "name_not_reviewed": QCoreApplication.translate(
-            "CertificateErrors", "The dative form of this name must be checked first (names tab)."
-        ),
-        "cannot_write_file": QCoreApplication.translate(
-            "CertificateErrors", "Cannot write {path}: {reason}"
-        ),
-    }
-    template = messages.get(error.code)
-    return fill(template, **error.params) if template else user_error_message(error)

@@ -159,14 +159,6 @@
         <translation>Выгрузить в Excel…</translation>
     </message>
     <message>
-        <source>Scan the certificate&apos;s QR code or paste its text</source>
-        <translation>Отсканируйте QR-код сертификата или вставьте его текст</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Проверить</translation>
-    </message>
-    <message>
         <source>One PDF for printing</source>
         <translation>Один PDF для печати</translation>
     </message>
@@ -322,26 +314,6 @@
         <source>Register saved to {path}</source>
         <translation>Реестр сохранён: {path}</translation>
     </message>
-    <message>
-        <source>NOT GENUINE: the code was altered, damaged or forged.</source>
-        <translation>НЕ ПОДЛИННЫЙ: код изменён, повреждён или подделан.</translation>
-    </message>
-    <message>
-        <source>Signed with a key this laptop does not know. Sync it and check again.</source>
-        <translation>Подписан ключом, которого нет на этом ноутбуке. Синхронизируйте его и проверьте снова.</translation>
-    </message>
-    <message>
-        <source>This is not a certificate of this event.</source>
-        <translation>Это не сертификат этого мероприятия.</translation>
-    </message>
-    <message>
-        <source>not in this laptop&apos;s register yet</source>
-        <translation>пока нет в реестре этого ноутбука</translation>
-    </message>
-    <message>
-        <source>Genuine certificate No. {number} (version {version}): {name}, stream {stream}. Status: {status}.</source>
-        <translation>Подлинный сертификат № {number} (версия {version}): {name}, поток {stream}. Статус: {status}.</translation>
-    </message>
 </context>
 <context>
     <name>EligibilityModel</name>
@@ -458,6 +430,37 @@
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>Scan the certificate&apos;s QR code or paste its text</source>
+        <translation>Отсканируйте QR-код сертификата или вставьте его текст</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE: the code was altered, damaged or forged.</source>
+        <translation>НЕ ПОДЛИННЫЙ: код изменён, повреждён или подделан.</translation>
+    </message>
+    <message>
+        <source>Signed with a key this laptop does not know. Sync it and check again.</source>
+        <translation>Подписан ключом, которого нет на этом ноутбуке. Синхронизируйте его и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>This is not a certificate of this event.</source>
+        <translation>Это не сертификат этого мероприятия.</translation>
+    </message>
+    <message>
+        <source>not in this laptop&apos;s register yet</source>
+        <translation>пока нет в реестре этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Genuine certificate No. {number} (version {version}): {name}, stream {stream}. Status: {status}.</source>
+        <translation>Подлинный сертификат № {number} (версия {version}): {name}, поток {stream}. Статус: {status}.</translation>
     </message>
 </context>
 </TS>

@@ -190,14 +190,20 @@ def test_checking_a_certificate_and_a_tampered_one(
     page.issue_and_save()
     qtbot.waitUntil(lambda: page.register_model.rowCount() == 70, timeout=WAIT_MS)
     text = page.register_model.rows[0].verify_text
-    page.verify_input.setText(text)
-    page.verify()
-    qtbot.waitUntil(lambda: page.verify_result.text() != "", timeout=WAIT_MS)
-    assert page.verify_result.text().startswith("Подлинный сертификат № 001/2026 (версия 1)")
-    assert page.verify_result.text().endswith("Статус: действителен.")
-    page.verify_input.setText(text[:30] + ("Q" if text[30] != "Q" else "R") + text[31:])
-    page.verify()
-    qtbot.waitUntil(lambda: page.verify_result.text().startswith("НЕ ПОДЛИННЫЙ"), timeout=WAIT_MS)
+    page.verify_panel.verify_input.setText(text)
+    page.verify_panel.verify()
+    qtbot.waitUntil(lambda: page.verify_panel.verify_result.text() != "", timeout=WAIT_MS)
+    assert page.verify_panel.verify_result.text().startswith(
+        "Подлинный сертификат № 001/2026 (версия 1)"
+    )
+    assert page.verify_panel.verify_result.text().endswith("Статус: действителен.")
+    page.verify_panel.verify_input.setText(
+        text[:30] + ("Q" if text[30] != "Q" else "R") + text[31:]
+    )
+    page.verify_panel.verify()
+    qtbot.waitUntil(
+        lambda: page.verify_panel.verify_result.text().startswith("НЕ ПОДЛИННЫЙ"), timeout=WAIT_MS
+    )
     # Void from the register tab: the same code now reads as void.
     page.register_view.selectRow(0)
     answers.append("выдан по ошибке")
@@ -205,10 +211,11 @@ def test_checking_a_certificate_and_a_tampered_one(
     qtbot.waitUntil(
         lambda: page.register_model.index(0, 2).data() == "аннулирован", timeout=WAIT_MS
     )
-    page.verify_input.setText(text)
-    page.verify()
+    page.verify_panel.verify_input.setText(text)
+    page.verify_panel.verify()
     qtbot.waitUntil(
-        lambda: page.verify_result.text().endswith("Статус: аннулирован."), timeout=WAIT_MS
+        lambda: page.verify_panel.verify_result.text().endswith("Статус: аннулирован."),
+        timeout=WAIT_MS,
     )
     export = tmp_path / "реестр.xlsx"
     monkeypatch.setattr(
