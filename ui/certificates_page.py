@@ -8,6 +8,7 @@ key is unlocked once per session (ui.badge_keys.KeyKeeper), as for badges.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
 
@@ -187,8 +188,11 @@ class CertificatesPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_work)
         self.cancel_button.hide()
-        self.template_label = QLabel()
-        self.template_label.setWordWrap(True)
+        self.template_label = QLabel(self.tr("Wording"))
+        self.template_combo = QComboBox()
+        self.template_combo.addItem(self.tr("«…confirms that Ivanov Ivan…»"), "default")
+        self.template_combo.addItem(self.tr("«…issued to Ivanov Ivan…» (dative)"), "dative")
+        self.template_combo.activated.connect(self.choose_template)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         panel = QWidget()
@@ -199,7 +203,7 @@ class CertificatesPage(QWidget):
             "numbers; those issued before are written out again unchanged."
         ))  # fmt: skip
         hint.setWordWrap(True)
-        for widget in (hint, self.template_label, self.batch_box, self.files_box,
+        for widget in (hint, self.template_label, self.template_combo, self.batch_box, self.files_box,
                        self.issue_button, self.print_button, self.progress, self.cancel_button,
                        self.status_label):  # fmt: skip
             column.addWidget(widget)
@@ -244,17 +248,28 @@ class CertificatesPage(QWidget):
             eligible=eligible, total=len(view.eligibility), issued=issued,
         ))  # fmt: skip
         self._show_blocks(view.register)
-        dative = view.settings.template == "dative"
-        self.template_label.setText(
-            self.tr("Template: «выдан …», the name in the dative (check the names tab first).")
-            if dative else self.tr("Template: the name in the nominative.")
-        )  # fmt: skip
+        self._show_template(view.settings.template)
         pending = sum(r.needs_review for r in view.names)
         self.names_hint.setText(fill(self.tr(
             "Used by a template that prints «выдан …» with the name in the dative. Names to "
             "check: {pending}. Type the right form in the second column, or select rows whose "
             "form is right and confirm them. A confirmed form is printed as it is."
         ), pending=pending))  # fmt: skip
+
+    def _show_template(self, template: str) -> None:
+        index = self.template_combo.findData(template)
+        if index < 0:  # a template file of the organizer's
+            self.template_combo.addItem(Path(template).name, template)
+            index = self.template_combo.count() - 1
+        self.template_combo.setCurrentIndex(index)
+
+    def choose_template(self, index: int) -> None:
+        if self.view is None:
+            return
+        settings = dataclasses.replace(
+            self.view.settings, template=str(self.template_combo.itemData(index))
+        )
+        self._write(certificates.save_settings, settings)
 
     def _show_names(self) -> None:
         if self.view is not None:

@@ -179,6 +179,18 @@
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>Wording</source>
+        <translation>Формулировка</translation>
+    </message>
+    <message>
+        <source>«…confirms that Ivanov Ivan…»</source>
+        <translation>«…подтверждает, что Иванов Иван…»</translation>
+    </message>
+    <message>
+        <source>«…issued to Ivanov Ivan…» (dative)</source>
+        <translation>«…выдан Иванову Ивану…»</translation>
+    </message>
+    <message>
         <source>Eligible people of the chosen stream without a valid certificate get the next numbers; those issued before are written out again unchanged.</source>
         <translation>Участники выбранного потока, которым положен сертификат и у которых его ещё нет, получают следующие номера; выданные ранее сертификаты выводятся повторно без изменений.</translation>
     </message>
@@ -189,14 +201,6 @@
     <message>
         <source>Eligible: {eligible} of {total}. With a valid certificate: {issued}.</source>
         <translation>Положен сертификат: {eligible} из {total}. Выдан действующий: {issued}.</translation>
-    </message>
-    <message>
-        <source>Template: «выдан …», the name in the dative (check the names tab first).</source>
-        <translation>Шаблон: «выдан …», имя в дательном падеже (сначала проверьте вкладку «Имена»).</translation>
-    </message>
-    <message>
-        <source>Template: the name in the nominative.</source>
-        <translation>Шаблон: имя в именительном падеже.</translation>
     </message>
     <message>
         <source>Used by a template that prints «выдан …» with the name in the dative. Names to check: {pending}. Type the right form in the second column, or select rows whose form is right and confirm them. A confirmed form is printed as it is.</source>

@@ -4,6 +4,7 @@ number blocks for other laptops, and offline verification of a certificate's QR 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, default=None, metavar="FILE.xlsx")
     command = add("verify", run_verify, "check a certificate's QR text, offline")
     command.add_argument("text", metavar="TEXT")
+    _register_settings(add)
     command = add("grant", run_grant, "registrar: give another laptop a block of numbers")
     command.add_argument(
         "device", metavar="LAPTOP", help="its name or id (see `certificates register`)"
@@ -123,6 +125,16 @@ def _register_issue(add: Any) -> None:
     command.add_argument("--reason", required=True, metavar="TEXT")
     command.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     add_passphrase_argument(command)
+
+
+def _register_settings(add: Any) -> None:
+    command = add("settings", run_settings, "show or change the eligibility rule and the template")
+    command.add_argument("--min-attendance", type=float, default=None, metavar="PERCENT")
+    command.add_argument("--exit-test", choices=("required", "optional"), default=None)
+    command.add_argument("--min-exit-score", default=None, metavar="SCORE|none")
+    command.add_argument("--template", default=None, help="default, dative or FILE.toml")
+    command.add_argument("--number-format", default=None, metavar="FORMAT")
+    command.add_argument("--hours", default=None, metavar="HOURS|auto")
 
 
 def _unlock(ws: Workspace, passphrase_file: Path | None) -> SigningKey:
@@ -326,4 +338,50 @@ def run_grant(args: argparse.Namespace) -> int:
         print(
             f"numbers {b.first}-{b.last} of series {b.series or 'main'} now belong to {b.holder_name}; sync that laptop before it goes offline"
         )
+    return 0
+
+
+def _optional_number(text: str | None, current: float | None, word: str) -> float | None:
+    if text is None:
+        return current
+    if text.strip().lower() == word:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise UserError("bad_certificate_setting", key=word, value=text) from None
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        current = certificates.get_settings(ws)
+        rule = dataclasses.replace(
+            current.rule,
+            min_attendance_percent=current.rule.min_attendance_percent
+            if args.min_attendance is None
+            else args.min_attendance,
+            exit_test_required=current.rule.exit_test_required
+            if args.exit_test is None
+            else args.exit_test == "required",
+            min_exit_score=_optional_number(
+                args.min_exit_score, current.rule.min_exit_score, "none"
+            ),
+        )
+        wanted = dataclasses.replace(
+            current,
+            rule=rule,
+            template=args.template or current.template,
+            number_format=args.number_format or current.number_format,
+            hours=_optional_number(args.hours, current.hours, "auto"),
+        )
+        settings = certificates.save_settings(ws, wanted) if wanted != current else current
+    if args.json:
+        print_json(settings)
+    else:
+        r = settings.rule
+        print(f"minimum attendance: {r.min_attendance_percent:g}%")
+        print(f"exit test: {'required' if r.exit_test_required else 'optional'}"
+              + (f", at least {r.min_exit_score:g}" if r.min_exit_score is not None else ""))  # fmt: skip
+        print(f"template: {settings.template}; number format: {settings.number_format}")
+        print(f"hours: {'from the sessions' if settings.hours is None else f'{settings.hours:g}'}")
     return 0

@@ -223,3 +223,14 @@ def test_checking_a_certificate_and_a_tampered_one(
     )
     page.export_register()
     qtbot.waitUntil(export.exists, timeout=WAIT_MS)
+
+
+def test_the_wording_choice_is_saved_for_the_event(qtbot: Any, page: CertificatesPage) -> None:
+    assert page.template_combo.currentData() == "default"
+    index = page.template_combo.findData("dative")
+    page.template_combo.setCurrentIndex(index)
+    page.choose_template(index)
+    qtbot.waitUntil(
+        lambda: page.view is not None and page.view.settings.template == "dative", timeout=WAIT_MS
+    )
+    assert page.template_combo.currentText() == "«…выдан Иванову Ивану…»"

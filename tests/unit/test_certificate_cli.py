@@ -154,3 +154,24 @@ def test_names_and_grant(
         capsys, "--workspace", workspace, "certificates", "grant", "Организатор", "--size", "5"
     )
     assert (grant["block"]["first"], grant["block"]["last"]) == (1, 5)
+
+
+def test_settings_change_the_rule(workspace: str, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = run_json(capsys, "--workspace", workspace, "certificates", "settings")
+    assert shown["rule"]["min_attendance_percent"] == 75.0 and shown["template"] == "default"
+    changed = run_json(
+        capsys, "--workspace", workspace, "certificates", "settings", "--min-attendance", "80",
+        "--exit-test", "optional", "--template", "dative", "--hours", "32",
+    )  # fmt: skip
+    assert changed["rule"] == {
+        "min_attendance_percent": 80.0,
+        "exit_test_required": False,
+        "min_exit_score": None,
+    }
+    assert (changed["template"], changed["hours"]) == ("dative", 32.0)
+    code, _, err = run(
+        capsys, "--workspace", workspace, "certificates", "settings", "--number-format", "{year}"
+    )
+    assert code == 1 and "number format" in err
+    back = run_json(capsys, "--workspace", workspace, "certificates", "settings", "--hours", "auto")
+    assert back["hours"] is None and back["template"] == "dative"
