@@ -7,6 +7,7 @@ committed stays: the next run continues from there)."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -33,6 +34,7 @@ from smm_event.sync import central as central_db
 from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
+from smm_event.sync.changeset import VersionVector, version_vector
 from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_batch, synchronize
 from smm_event.workspace import Workspace
 
@@ -74,7 +76,7 @@ def sync_with_central(
         engine.dispose()
     if progress is not None:
         progress(SyncProgress(SyncPhase.CHECKING, 0, 0, outcome.pushed, outcome.pulled))
-    attention = len(attention_list(ws))
+    attention = _attention_count(ws)
     with ws.transaction() as session:
         if outcome.cancelled:
             state.record_failure(session, display, "cancelled")
@@ -88,6 +90,23 @@ def sync_with_central(
         cancelled=outcome.cancelled, started_at=started, finished_at=utc_now(),
         clock_skew_ms=outcome.clock_skew_ms, skipped_unknown=outcome.skipped_unknown,
     )
+
+
+# Workspace path -> (when, version vector, count): a sync that brought nothing new reuses the
+# count for a minute instead of scanning every record again (the list itself is always fresh).
+_ATTENTION_COUNTS: dict[str, tuple[float, VersionVector, int]] = {}
+ATTENTION_COUNT_TTL_S = 60.0
+
+
+def _attention_count(ws: Workspace) -> int:
+    with ws.reading() as session:
+        vector = version_vector(session.connection())
+        cached = _ATTENTION_COUNTS.get(str(ws.path))
+        if cached and cached[1] == vector and time.monotonic() - cached[0] < ATTENTION_COUNT_TTL_S:
+            return cached[2]
+        count = len(needs_attention(session))
+    _ATTENTION_COUNTS[str(ws.path)] = (time.monotonic(), vector, count)
+    return count
 
 
 def _remember(ws: Workspace, peer: str, code: str) -> None:
@@ -156,7 +175,7 @@ def import_changes(
         imported += len(batch)
         if progress is not None:
             progress(SyncProgress(SyncPhase.IMPORTING, imported, len(wanted), 0, imported))
-    attention = len(attention_list(ws))
+    attention = _attention_count(ws)
     with ws.transaction() as session:
         state.record_success(session, state.FILE_PEER, 0, imported, None, None)
     return ImportResult(

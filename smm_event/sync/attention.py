@@ -84,8 +84,9 @@ def _badges(session: Session, names: _Names) -> list[AttentionItem]:
     outdated = and_(Checkin.result == ADMITTED, Checkin.badge_version < Participant.badge_version)
     query = (
         select(Checkin, Participant.badge_version, Participant.clocks)
-        .join(Participant, Participant.id == Checkin.participant_id)
-        .where(or_(Checkin.result == REPLACED, outdated))
+        .join(Checkin, Checkin.participant_id == Participant.id)
+        # Only a reissued badge (version 2 and up) can be replaced: few people, found by index.
+        .where(Participant.badge_version > 1, or_(Checkin.result == REPLACED, outdated))
         .order_by(Checkin.scanned_at, Checkin.id)
     )
     items = []
