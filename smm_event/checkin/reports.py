@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
 
-from smm_event.checkin.engine import DeskRules, EarlierCheckin, first_admission
+from smm_event.checkin.engine import DeskRules
 from smm_event.domain.checkin import (
     AbsentPerson,
     CheckinResult,
@@ -71,68 +71,105 @@ def _record(
     )
 
 
-def day_counts(session: Session, rules: DeskRules, day: dt.date, desk: str | None) -> DeskCounts:
+def day_counts(
+    session: Session, rules: DeskRules, day: dt.date, desk: str | None, with_absent: bool
+) -> DeskCounts:
+    """Counted in SQL: a desk refreshes this after admissions, and with thousands of people
+    loading them all would hold up the next scan on the serialized worker. The list of who
+    has not arrived is read only when asked for."""
     streams = rules.streams_on(day)
     stream_ids = [stream.id for stream in streams]
-    people = session.execute(
-        select(Participant, Organization.name)
-        .outerjoin(Organization, Participant.organization_id == Organization.id)
-        .where(
-            Participant.event_id == rules.event_id,
-            Participant.deleted.is_(False),
-            Participant.stream_id.in_(stream_ids),
-        )
-        .order_by(Participant.sort_key, Participant.id)
+    expected = dict(
+        session.execute(
+            select(Participant.stream_id, func.count())
+            .where(_expected(stream_ids))
+            .group_by(Participant.stream_id)
+        ).all()
     )
-    expected = list(people)
-    first = _first_admissions(session, day)
-    arrived = [person for person, _org in expected if person.id in first]
-    desks = Counter(first[person.id].desk for person in arrived)
-    per_stream = Counter(person.stream_id for person in arrived)
-    sizes = Counter(person.stream_id for person, _org in expected)
-    numbers = {stream.id: stream.number for stream in streams}
+    firsts = session.execute(_first_admissions(day, stream_ids)).all()
+    per_stream = Counter(stream_id for stream_id, _desk in firsts)
+    desks = Counter(first_desk for _stream, first_desk in firsts)
     return DeskCounts(
         day=day,
         streams=tuple(
-            StreamArrivals(s.number, s.title, sizes[s.id], per_stream[s.id]) for s in streams
+            StreamArrivals(s.number, s.title, expected.get(s.id, 0), per_stream[s.id])
+            for s in streams
         ),
-        expected=len(expected),
-        arrived=len(arrived),
+        expected=sum(expected.values()),
+        arrived=len(firsts),
         by_desk=tuple(
             DeskArrivals(name, count)
             for name, count in sorted(desks.items(), key=lambda item: (-item[1], item[0]))
         ),
-        not_arrived=tuple(
-            AbsentPerson(
-                person.id,
-                _full_name(person),
-                organization,
-                numbers.get(person.stream_id, 0) if person.stream_id else 0,
-                person.phone,
-            )
-            for person, organization in expected
-            if person.id not in first
-        ),
+        not_arrived=_absent(session, rules, day, stream_ids) if with_absent else (),
         desk=desk,
         arrived_at_desk=desks.get(desk, 0) if desk is not None else None,
     )
 
 
-def _first_admissions(session: Session, day: dt.date) -> dict[uuid.UUID, EarlierCheckin]:
-    """Each person's first admitted check-in of the day (the engine's tie rule)."""
-    rows = session.execute(
-        select(Checkin.participant_id, Checkin.id, Checkin.scanned_at, Checkin.desk).where(
-            Checkin.local_day == day, Checkin.result == CheckinResult.ADMITTED.value
+def _expected(stream_ids: list[uuid.UUID]) -> ColumnElement[bool]:
+    # The stream ids are this event's; leaving out event_id lets SQLite use the stream index
+    # (the event index matches every row: 20 ms instead of 5 with 10,000 people).
+    return and_(Participant.deleted.is_(False), Participant.stream_id.in_(stream_ids))
+
+
+def _first_admissions(day: dt.date, stream_ids: list[uuid.UUID]) -> Select[uuid.UUID | None, str]:
+    """(stream, desk) of each expected person's first admission of the day; the order is the
+    engine's (time, then id), so the desk that counts is the one the amber screen names."""
+    ranked = (
+        select(
+            Participant.stream_id,
+            Checkin.desk,
+            func.row_number()
+            .over(partition_by=Checkin.participant_id, order_by=(Checkin.scanned_at, Checkin.id))
+            .label("rank"),
+        )
+        .join(Participant, Participant.id == Checkin.participant_id)
+        .where(
+            Checkin.local_day == day,
+            Checkin.result == CheckinResult.ADMITTED.value,
+            _expected(stream_ids),
+        )
+        .subquery()
+    )
+    return select(ranked.c.stream_id, ranked.c.desk).where(ranked.c.rank == 1)
+
+
+def _absent(
+    session: Session, rules: DeskRules, day: dt.date, stream_ids: list[uuid.UUID]
+) -> tuple[AbsentPerson, ...]:
+    admitted = select(Checkin.id).where(
+        Checkin.participant_id == Participant.id,
+        Checkin.local_day == day,
+        Checkin.result == CheckinResult.ADMITTED.value,
+    )
+    query = (
+        select(
+            Participant.id,
+            Participant.surname,
+            Participant.first_name,
+            Participant.patronymic,
+            Organization.name,
+            Participant.stream_id,
+            Participant.phone,
+        )
+        .outerjoin(Organization, Participant.organization_id == Organization.id)
+        .where(_expected(stream_ids), ~admitted.exists())
+        .order_by(Participant.sort_key, Participant.id)
+    )
+    numbers = {stream_id: rules.streams[stream_id].number for stream_id in stream_ids}
+    return tuple(
+        AbsentPerson(
+            participant_id,
+            " ".join(part for part in (surname, first_name, patronymic) if part),
+            organization,
+            numbers.get(stream_id, 0) if stream_id is not None else 0,
+            phone,
+        )
+        for participant_id, surname, first_name, patronymic, organization, stream_id, phone in (
+            session.execute(query)
         )
     )
-    by_person: dict[uuid.UUID, list[EarlierCheckin]] = defaultdict(list)
-    for participant_id, checkin_id, at, desk in rows:
-        if participant_id is not None:
-            by_person[participant_id].append(
-                EarlierCheckin(checkin_id, at, desk, CheckinResult.ADMITTED)
-            )
-    firsts = {person: first_admission(checkins) for person, checkins in by_person.items()}
-    return {person: first for person, first in firsts.items() if first is not None}
 
 
 def _full_name(person: Participant) -> str:

@@ -150,9 +150,13 @@ class DeskCounts:
     expected: int
     arrived: int
     by_desk: tuple[DeskArrivals, ...]  # most arrivals first
-    not_arrived: tuple[AbsentPerson, ...]  # in surname order
+    not_arrived: tuple[AbsentPerson, ...]  # in surname order; empty unless asked for
     desk: str | None
     arrived_at_desk: int | None  # for ``desk``; None when no desk was asked for
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.arrived
 
 
 class ClockIssue(StrEnum):

@@ -175,7 +175,9 @@ def test_fake_camera_playing_a_real_badge(qtbot: Any, desk: Desk, demo_copy: Pat
     blank = frame.copy()
     blank[:] = 128
     frames = [blank, blank, frame, frame, frame]
-    desk.page.camera_panel.camera.capture_factory = lambda _index: FakeCapture(frames, loop=True, fps=20)
+    desk.page.camera_panel.camera.capture_factory = lambda _index: FakeCapture(
+        frames, loop=True, fps=20
+    )
     desk.page.camera_panel.toggle()
     wait_tone(qtbot, desk, Tone.ADMITTED, 1)
     assert desk.page.result.name.text() == person.full_name
@@ -235,7 +237,9 @@ def test_who_has_not_arrived(qtbot: Any, desk: Desk) -> None:
     desk.page.submit_scan(desk.tokens[6])
     wait_tone(qtbot, desk, Tone.ADMITTED, 1)
     qtbot.waitUntil(lambda: "1 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
-    dialog = desk.page.counts_panel.show_missing()
+    desk.page.counts_panel.missing_button.click()
+    qtbot.waitUntil(lambda: desk.page.counts_panel.dialog is not None, timeout=WAIT_MS)
+    dialog = desk.page.counts_panel.dialog
     names = [dialog.list.item(row).text().split("\n")[0] for row in range(dialog.list.count())]
     assert len(names) == 69 and desk.people[6].full_name not in names
     assert desk.people[7].full_name in names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,9 +19,12 @@ from ui.i18n import fill
 
 
 class CountsPanel(QWidget):
+    missing_requested = Signal()  # the list is read only when someone asks for it
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: DeskCounts | None = None
+        self.dialog: MissingDialog | None = None
         self.arrived = QLabel()
         font = self.arrived.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -29,7 +33,7 @@ class CountsPanel(QWidget):
         self.by_desk = QLabel()
         self.by_desk.setWordWrap(True)
         self.missing_button = QPushButton()
-        self.missing_button.clicked.connect(self.show_missing)
+        self.missing_button.clicked.connect(self.missing_requested)
         row = QHBoxLayout()
         row.addWidget(self.by_desk, 1)
         row.addWidget(self.missing_button)
@@ -57,16 +61,14 @@ class CountsPanel(QWidget):
         )
         desks = " · ".join(f"{desk.desk}: {desk.arrived}" for desk in counts.by_desk)
         self.by_desk.setText(desks)
-        self.missing_button.setText(
-            fill(self.tr("Not arrived yet: {count}"), count=len(counts.not_arrived))
-        )
+        self.missing_button.setText(fill(self.tr("Not arrived yet: {count}"), count=counts.missing))
         self.missing_button.setVisible(True)
-        self.missing_button.setEnabled(bool(counts.not_arrived))
+        self.missing_button.setEnabled(counts.missing > 0)
 
-    def show_missing(self) -> QDialog:
-        dialog = MissingDialog(self.counts.not_arrived if self.counts else (), self)
-        dialog.open()
-        return dialog
+    def open_missing(self, people: tuple[AbsentPerson, ...]) -> MissingDialog:
+        self.dialog = MissingDialog(people, self)
+        self.dialog.open()
+        return self.dialog
 
 
 class MissingDialog(QDialog):

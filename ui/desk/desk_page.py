@@ -8,7 +8,9 @@ call returned, i.e. after the durable commit, and the GUI thread never waits for
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent
@@ -28,6 +30,7 @@ from smm_event.domain.checkin import (
     CheckinMethod,
     CheckinOutcome,
     ClockWarning,
+    DeskArrivals,
     DeskCounts,
     ScanRecord,
     WalkInOutcome,
@@ -127,6 +130,7 @@ class DeskPage(QWidget):
         self.camera_panel = CameraPanel(self.context)
         right.addWidget(self.camera_panel, 0)
         self.counts_panel = CountsPanel()
+        self.counts_panel.missing_requested.connect(self.show_missing)
         right.addWidget(self._group(self.tr("Today"), self.counts_panel), 0)
         side = QWidget()
         side.setLayout(right)
@@ -193,7 +197,7 @@ class DeskPage(QWidget):
             return
         at = self.clock()
         self.context.run(
-            desk_counts, None, self.current_desk(), at, on_done=self._counts, owner=self
+            desk_counts, None, self.current_desk(), at, False, on_done=self._counts, owner=self
         )
         self.context.run(clock_warning, at, on_done=self._clock_checked, owner=self)
         if self.recent.count() == 0:
@@ -290,16 +294,48 @@ class DeskPage(QWidget):
             self.player.play(shown.sound)
         self.recent.add_outcome(outcome)
         if outcome.admitted:
-            self.refresh_counts()
+            self._count_admission(outcome)
 
-    def refresh_counts(self) -> None:
+    def _count_admission(self, outcome: CheckinOutcome) -> None:
+        """Count this desk's admission here: a recount after every scan would queue a query
+        in front of the next scan. Other desks' arrivals come with the periodic recount."""
+        counts = self.counts
+        numbers = [stream.number for stream in counts.streams] if counts else []
+        if counts is None or outcome.local_day != counts.day:
+            return
+        if outcome.stream_number not in numbers:
+            return
+        desks = Counter({desk.desk: desk.arrived for desk in counts.by_desk})
+        desks[outcome.desk] += 1
+        here = desks[counts.desk] if counts.desk is not None else None
+        self._counts(
+            replace(
+                counts,
+                streams=tuple(
+                    replace(s, arrived=s.arrived + 1) if s.number == outcome.stream_number else s
+                    for s in counts.streams
+                ),
+                arrived=counts.arrived + 1,
+                by_desk=tuple(
+                    DeskArrivals(name, count)
+                    for name, count in sorted(desks.items(), key=lambda item: (-item[1], item[0]))
+                ),
+                arrived_at_desk=here,
+            )
+        )
+
+    def _missing_loaded(self, counts: DeskCounts) -> None:
+        self.counts_panel.open_missing(counts.not_arrived)
+
+    def show_missing(self) -> None:
         if self.context.workspace is not None:
             self.context.run(
                 desk_counts,
                 None,
                 self.current_desk(),
                 self.clock(),
-                on_done=self._counts,
+                True,
+                on_done=self._missing_loaded,
                 owner=self,
             )
 
