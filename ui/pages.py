@@ -31,6 +31,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.certificates_page import CertificatesPage
     from ui.desk.desk_page import DeskPage
     from ui.participants_page import ParticipantsPage
+    from ui.sync_page import SyncPage
 
     return (
         PageSpec(
@@ -49,4 +50,5 @@ def page_specs() -> tuple[PageSpec, ...]:
         ),
         PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
+        PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
     )
