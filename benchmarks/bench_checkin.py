@@ -163,7 +163,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=2000)
     parser.add_argument("--keep", type=Path, default=None, help="build the workspace in DIR")
+    parser.add_argument(
+        "--without-attendance",
+        action="store_true",
+        help="leave out the attendance hook (issue 6) to see the check-in's own cost",
+    )
     args = parser.parse_args()
+    if args.without_attendance:
+        from smm_event.checkin import store
+
+        store._attendance_hook = lambda: None  # type: ignore[assignment]
     rnd = random.Random(4)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-checkin-"))
     folder.mkdir(parents=True, exist_ok=True)
