@@ -193,9 +193,13 @@ def _merge_fields(
     clocks = dict(row.clocks or {})
     for name, value in fields.items():
         if name in grow_only:
+            # The clock is the greatest stamp among the changes carrying the largest value, so it
+            # does not depend on which of two equal reissues arrived first.
             current = getattr(row, name)
             if current is None or (value is not None and value > current):
                 setattr(row, name, value)
+                clocks[name] = stamp
+            elif value == current:
                 clocks[name] = max(stamp, clocks.get(name, ""))
         elif stamp >= clocks.get(name, ""):
             setattr(row, name, value)

@@ -95,13 +95,6 @@ def test_laptops_syncing_at_the_same_time_converge(laptops: Laptops, postgres_ur
     assert len(expected["checkin"]) == 90  # every scan kept, duplicates included
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage.changes._merge_fields keeps the first-arrived clock of a grow-only field "
-    "when a second change brings the same value, so the clocks map depends on arrival order; "
-    "the values themselves converge (fix: on growth set the clock to the stamp, on an equal "
-    "value keep the greater stamp)",
-)
 def test_two_reissues_to_the_same_version_converge(laptops: Laptops, postgres_url: str) -> None:
     organizer, desk = laptops.organizer(), laptops.empty("Стойка 1")
     sync(organizer, postgres_url)
