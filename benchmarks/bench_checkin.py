@@ -124,8 +124,10 @@ def _earlier_checkins(
     return rows
 
 
-def scans(data: dict[str, Any], count: int, rnd: random.Random) -> list[str]:
-    key = keys.unlock_signing_key(WS, PASSPHRASE)
+def scans(ws: Workspace, data: dict[str, Any], count: int, rnd: random.Random) -> list[str]:
+    """Stream 1 people on its second day (first arrivals and repeats), every tenth a forged
+    code, a Russian-layout code or someone of another stream."""
+    key = keys.unlock_signing_key(ws, PASSPHRASE)
     stream_1 = data["streams"][1]
     ours = [pid for pid, fields in data["people"] if fields["stream_id"] == stream_1]
     others = [pid for pid, fields in data["people"] if fields["stream_id"] != stream_1]
@@ -155,11 +157,7 @@ def report(label: str, values: list[float]) -> None:
     )
 
 
-WS: Workspace
-
-
 def main() -> None:
-    global WS
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=2000)
     parser.add_argument("--keep", type=Path, default=None, help="build the workspace in DIR")
@@ -179,13 +177,12 @@ def main() -> None:
     path = folder / "bench.sqlite3"
     path.unlink(missing_ok=True)
     with open_workspace(path, device_name="Стойка 1") as ws:
-        WS = ws
         started = time.perf_counter()
         data = build(ws, rnd)
         print(
             f"setup: {PEOPLE} people, {EARLIER} earlier check-ins in {time.perf_counter() - started:.1f} s ({path})"
         )
-        texts = scans(data, args.scans, rnd)
+        texts = scans(ws, data, args.scans, rnd)
         at = to_utc(dt.datetime.combine(MEASURED_DAY, dt.time(9, 30)), current_zone(ws))
         check_in_scan(ws, texts[0], desk="Стойка 1", now=at)  # warm the caches
         by_result: dict[str, list[float]] = defaultdict(list)
