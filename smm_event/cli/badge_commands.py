@@ -33,6 +33,10 @@ register_messages(
         "badge_version_exhausted": "participant {participant} has had too many badges reissued",
         "empty_passphrase_file": "the passphrase file {path} is empty",
         "passphrases_differ": "the two passphrases differ; nothing was changed",
+        "not_a_key_file": "that file is not a signing key exported by `smm-event keys export`",
+        "key_of_another_event": "that signing key belongs to another event",
+        "key_unknown_here": "this laptop does not know key {key_id} yet: sync with the organizer's laptop first",
+        "cannot_write": "cannot write {path}: {reason}",
     }
 )
 
@@ -60,6 +64,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.set_defaults(handler=run_keys_rotate)
     command = key_commands.add_parser("list", parents=[common], help="list the keys")
     command.set_defaults(handler=run_keys_list)
+    command = key_commands.add_parser(
+        "export", parents=[common], help="the encrypted signing key, for a second laptop"
+    )
+    command.add_argument("--out", type=Path, required=True, metavar="FILE")
+    command.set_defaults(handler=run_keys_export)
+    command = key_commands.add_parser("import", parents=[common], help="take an exported key")
+    command.add_argument("file", type=Path)
+    add_passphrase_argument(command)
+    command.set_defaults(handler=run_keys_import)
     _register_badges(subparsers, common)
 
 
@@ -120,6 +133,31 @@ def run_keys_list(args: argparse.Namespace) -> int:
     print_table(("Key", "Created (UTC)", "Retired", "Private key here"), rows)
     if not any(k.can_sign_here for k in infos):
         print("this laptop verifies badges but cannot issue them")
+    return 0
+
+
+def run_keys_export(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        data = keys.export_signing_key(ws)
+    try:
+        args.out.write_bytes(data)
+    except OSError as error:
+        raise UserError("cannot_write", path=str(args.out), reason=error.strerror) from error
+    if args.json:
+        print_json({"path": str(args.out)})
+    else:
+        print(f"exported the encrypted signing key to {args.out} (it needs the passphrase to be used)")
+    return 0
+
+
+def run_keys_import(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise UserError("file_not_found", path=str(args.file)) from error
+    with open_workspace(args.workspace) as ws:
+        info = keys.import_signing_key(ws, data, read_passphrase(args.passphrase_file))
+    _print_key(args, info, "imported signing key")
     return 0
 
 

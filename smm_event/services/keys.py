@@ -4,6 +4,7 @@ a passphrase); the public keys travel to every laptop through sync, several vali
 from __future__ import annotations
 
 import base64
+import json
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,6 +71,54 @@ def public_keys(session: Session) -> dict[str, PublicKey]:
     """The keys a desk accepts badges from (retired keys excluded)."""
     rows = session.scalars(select(PublicKeyRow).where(PublicKeyRow.retired.is_(False)))
     return {row.id: public_key_from_raw(row.id, base64.b64decode(row.public_key)) for row in rows}
+
+
+KEY_FILE_FORMAT = "smm-event-signing-key/1"
+
+
+def export_signing_key(ws: Workspace) -> bytes:
+    """The current private key, still encrypted with its passphrase, for a second laptop that
+    must sign (a desk reprinting badges, a laptop issuing certificates). The file is useless
+    without the passphrase; it carries the event id so it cannot land in another event."""
+    with ws.reading() as session:
+        event = current_event(session)
+        blob = _newest_blob(session)
+        if blob is None:
+            raise UserError("no_signing_key")
+        document = {
+            "format": KEY_FILE_FORMAT,
+            "event_id": str(event.id),
+            "key_id": blob.id,
+            "encrypted": base64.b64encode(blob.encrypted).decode("ascii"),
+        }
+    return json.dumps(document, indent=2).encode("utf-8")
+
+
+def import_signing_key(ws: Workspace, data: bytes, passphrase: str) -> KeyInfo:
+    """Take a key exported on the organizer's laptop. The passphrase is checked now, so a
+    wrong or damaged file is refused before the laptop counts on it."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+        key_id, encrypted = str(document["key_id"]), base64.b64decode(document["encrypted"])
+        event_id = str(document["event_id"])
+        if document.get("format") != KEY_FILE_FORMAT:
+            raise ValueError(document.get("format"))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+        raise UserError("not_a_key_file") from error
+    with ws.transaction() as session:
+        event = current_event(session)
+        if event_id != str(event.id):
+            raise UserError("key_of_another_event")
+        key = decrypt_private_key(encrypted, passphrase)
+        row = session.get(PublicKeyRow, key.key_id)
+        if key.key_id != key_id or row is None:
+            # The public key travels by sync; a key this laptop has never heard of would sign
+            # badges no other desk accepts.
+            raise UserError("key_unknown_here", key_id=key.key_id)
+        existing = session.get(SigningKeyBlob, key.key_id)
+        if existing is None:
+            session.add(SigningKeyBlob(id=key.key_id, encrypted=encrypted, created_at=row.created_at))
+        return KeyInfo(key.key_id, row.created_at, row.retired, True)
 
 
 def _add_key(session: Session, key: SigningKey, passphrase: str) -> KeyInfo:

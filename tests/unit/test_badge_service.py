@@ -285,3 +285,42 @@ def test_preview_needs_no_key_logs_nothing_and_its_codes_check_in_nobody(
         TokenResult.NOT_OURS
     }
     assert badges.print_log(demo_workspace) == ()
+
+
+def test_a_second_laptop_can_sign_after_importing_the_exported_key(tmp_path: Path) -> None:
+    """The organizer exports the encrypted key; a desk that synced the public keys imports it
+    with the passphrase and can then sign; a wrong passphrase or another event is refused."""
+    import shutil
+
+    from sqlalchemy import delete
+
+    from smm_event.errors import UserError
+    from smm_event.services import demo, keys
+    from smm_event.storage.local_models import SigningKeyBlob
+    from smm_event.workspace import open_workspace
+
+    organizer_path = tmp_path / "organizer.sqlite3"
+    demo.create_demo(organizer_path, seed=5)
+    with open_workspace(organizer_path) as organizer:
+        keys.init_keys(organizer, "пароль организатора")
+        exported = keys.export_signing_key(organizer)
+    desk_path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(organizer_path, desk_path)
+    with open_workspace(desk_path) as desk:
+        with desk.transaction() as session:
+            session.execute(delete(SigningKeyBlob))
+        assert not keys.can_sign(desk)
+        with pytest.raises(UserError) as wrong:
+            keys.import_signing_key(desk, exported, "не тот пароль")
+        assert wrong.value.code == "wrong_passphrase"
+        with pytest.raises(UserError) as junk:
+            keys.import_signing_key(desk, b"{not json", "пароль организатора")
+        assert junk.value.code == "not_a_key_file"
+        info = keys.import_signing_key(desk, exported, "пароль организатора")
+        assert info.can_sign_here and keys.can_sign(desk)
+        assert keys.unlock_signing_key(desk, "пароль организатора").key_id == info.key_id
+    other_path = tmp_path / "other.sqlite3"
+    demo.create_demo(other_path, seed=5)
+    with open_workspace(other_path) as other, pytest.raises(UserError) as foreign:
+        keys.import_signing_key(other, exported, "пароль организатора")
+    assert foreign.value.code == "key_of_another_event"
