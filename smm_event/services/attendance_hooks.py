@@ -12,7 +12,7 @@ from smm_event.attendance import store
 from smm_event.attendance.config import settings_from_event
 from smm_event.domain.attendance import DeskMarkOutcome, DeskMarkResult, MarkSource
 from smm_event.services.context import current_event, event_zone, to_local
-from smm_event.storage.models import Participant
+from smm_event.storage.models import Device, Participant
 
 
 def on_admitted(
@@ -49,5 +49,9 @@ def on_admitted(
         return DeskMarkResult(DeskMarkOutcome.SESSION_OVER, first.id)
     status = settings.arrival_status(first.starts_at, at)
     row = store.write_mark(session, first.id, participant_id, status, None, MarkSource.DESK, operator, at)
-    info = store.mark_info(row, event_zone(event), store.device_names(session))
+    # Only this laptop's name is needed (the mark is ours); reading every device's would cost
+    # a query on the desk's hot path.
+    device = session.get(Device, row.device_id)
+    devices = {row.device_id: device.name} if device is not None else {}
+    info = store.mark_info(row, event_zone(event), devices)
     return DeskMarkResult(DeskMarkOutcome.MARKED, first.id, info)
