@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import JSON, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,8 @@ from smm_event.sync.changeset import Change
 # The first key of our two-key advisory locks, so they never collide with another
 # application's locks on a shared server ("SM").
 LOCK_CLASS = 0x534D
+# Below this many rows a plain executemany is as fast as COPY.
+COPY_MIN_ROWS = 50
 
 
 def store_and_apply(session: Session, batch: Sequence[Change]) -> int:
@@ -51,9 +53,9 @@ def store_and_apply(session: Session, batch: Sequence[Change]) -> int:
     bulk, merged = _split(ordered, known)
     if dialect == "postgresql":
         _lock_merged_rows(session, merged)
-    session.execute(_insert(dialect, ChangeRecord.__table__), [c.as_row() for c in ordered])
-    for entity, group in bulk.items():
-        _insert_rows(session, dialect, entity_spec(entity), group)
+    _insert_all(session, dialect, ChangeRecord.__table__, [c.as_row() for c in ordered])
+    for entity, rows in bulk.items():
+        _insert_all(session, dialect, entity_spec(entity).model.__table__, rows)
     _merge(session, merged)
     return sum(1 for c in ordered if c.entity not in known)
 
@@ -115,17 +117,45 @@ def _insert(dialect: str, table: Any) -> Any:
     return module.insert(table).on_conflict_do_nothing()
 
 
-def _split(batch: Sequence[Change], known: set[str]) -> tuple[dict[str, list[Change]], list[Change]]:
-    """Insert-only changes that can be written in bulk, and the rest for ``apply_change``."""
+def _insert_all(session: Session, dialect: str, table: Any, rows: list[dict[str, Any]]) -> None:
+    """``INSERT ... ON CONFLICT DO NOTHING`` of many rows. On PostgreSQL a large batch goes
+    through COPY into a temporary table and one ``INSERT ... SELECT``: SQLAlchemy cannot send
+    an ON CONFLICT insert as multi-row VALUES, and a statement per row costs twice as long."""
+    if dialect != "postgresql" or len(rows) < COPY_MIN_ROWS:
+        session.execute(_insert(dialect, table), rows)
+        return
+    from psycopg.types.json import Json
+
+    columns = [column.key for column in table.columns]
+    as_json = {column.key for column in table.columns if isinstance(column.type, JSON)}
+    names = ", ".join(f'"{name}"' for name in columns)
+    staging = f"sync_staging_{table.name}"
+    order = "hlc, device_id, seq" if table.name == "change_log" else "id"
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor:
+        cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DELETE ROWS')
+        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([Json(row[name]) if name in as_json else row[name] for name in columns])
+        # One order for every laptop's batches, so concurrent pushes never deadlock on keys.
+        cursor.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} '
+                       f"ORDER BY {order} ON CONFLICT DO NOTHING")
+        cursor.execute(f"TRUNCATE {staging}")
+
+
+def _split(batch: Sequence[Change], known: set[str]) -> tuple[dict[str, list[dict[str, Any]]], list[Change]]:
+    """Rows of insert-only changes that can be written in bulk (per entity), and the changes
+    left for ``apply_change``."""
     repeated = Counter((c.entity, c.entity_id) for c in batch)
-    bulk: dict[str, list[Change]] = {}
+    bulk: dict[str, list[dict[str, Any]]] = {}
     merged: list[Change] = []
     for change in batch:
         if change.entity not in known:
             continue
-        spec = entity_spec(change.entity)
-        if _bulk_row(spec, change) is not None and repeated[(change.entity, change.entity_id)] == 1:
-            bulk.setdefault(change.entity, []).append(change)
+        row = _bulk_row(entity_spec(change.entity), change)
+        if row is not None and repeated[(change.entity, change.entity_id)] == 1:
+            bulk.setdefault(change.entity, []).append(row)
         else:
             merged.append(change)
     return bulk, merged
@@ -171,11 +201,6 @@ def _complete(model: type[Base], row: dict[str, Any]) -> bool:
         if column.key not in row or (row[column.key] is None and not column.nullable):
             return False
     return True
-
-
-def _insert_rows(session: Session, dialect: str, spec: EntitySpec, batch: list[Change]) -> None:
-    rows = [row for row in (_bulk_row(spec, change) for change in batch) if row is not None]
-    session.execute(_insert(dialect, spec.model.__table__), rows)
 
 
 def _preload(session: Session, batch: Sequence[Change]) -> list[Any]:

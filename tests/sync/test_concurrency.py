@@ -16,6 +16,7 @@ from smm_event.services import sync as sync_service
 from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Participant
+from smm_event.sync import apply
 from smm_event.workspace import Workspace
 from tests.sync.conftest import Laptops, at, central_dump, dump, roster, stream_days, sync
 
@@ -48,7 +49,11 @@ def _all_at_once(laptops: list[Workspace], url: str, batch_size: int) -> None:
     assert not errors, errors
 
 
-def test_laptops_syncing_at_the_same_time_converge(laptops: Laptops, postgres_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("copy_from", [1, 10_000], ids=["copy", "executemany"])
+def test_laptops_syncing_at_the_same_time_converge(
+    laptops: Laptops, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy_from: int
+) -> None:
+    monkeypatch.setattr(apply, "COPY_MIN_ROWS", copy_from)  # both ways of writing a batch
     organizer = laptops.organizer()
     desks = [laptops.empty(f"Стойка {n}") for n in (1, 2)]
     # The desks got the event by file, so all three will push the organizer's records at once.
