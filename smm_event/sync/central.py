@@ -102,9 +102,6 @@ def central_engine(text_url: str, password: str | None = None) -> tuple[Engine, 
         poolclass=NullPool,  # one connection per sync; nothing idles on the venue's server
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME},
     )
-    # Batches are INSERT ... ON CONFLICT DO NOTHING without RETURNING: sent as multi-row
-    # VALUES statements instead of one statement per row (about twice as fast on loopback).
-    engine.dialect.use_insertmanyvalues_wo_returning = True
     return engine, display_url(url)
 
 
