@@ -349,9 +349,10 @@ class SyncPage(QWidget):
             SyncPhase.PULLING: self.tr("Receiving the other laptops' records…"),
             SyncPhase.IMPORTING: self.tr("Loading the file…"),
             SyncPhase.CHECKING: self.tr("Looking for what needs attention…"),
-            SyncPhase.DONE: self.tr("Done."),
         }
-        self.phase_label.setText(phases.get(progress.phase, ""))
+        if progress.phase not in phases:  # DONE: the result, arriving next, says so
+            return
+        self.phase_label.setText(phases[progress.phase])
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
