@@ -38,7 +38,8 @@ class WorkspaceStatusBar(QStatusBar):
         self.setStyleSheet(STYLE)
         self.date_warning = QLabel()
         self.date_warning.setObjectName("dateWarning")  # the amber style sheet selects it
-        self.device, self.dates, self.people, self.unsynced = (QLabel() for _ in range(4))
+        # The last sync and the unsynced count are the Sync page's own label (ui/sync_page.py).
+        self.device, self.dates, self.people = (QLabel() for _ in range(3))
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(80)
         self.busy.setTextVisible(False)
@@ -47,7 +48,7 @@ class WorkspaceStatusBar(QStatusBar):
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self.busy.show)
         self.addWidget(self.date_warning)
-        for label in (self.device, self.dates, self.people, self.unsynced):
+        for label in (self.device, self.dates, self.people):
             self.addPermanentWidget(label)
         self.addPermanentWidget(self.busy)
         self.show_summary(None)
@@ -60,7 +61,7 @@ class WorkspaceStatusBar(QStatusBar):
             self.busy.hide()
 
     def show_summary(self, summary: WorkspaceSummary | None) -> None:
-        labels = (self.device, self.dates, self.people, self.unsynced)
+        labels = (self.device, self.dates, self.people)
         for label in labels:
             label.setVisible(summary is not None)
         self.date_warning.hide()
@@ -68,7 +69,6 @@ class WorkspaceStatusBar(QStatusBar):
             return
         self.device.setText(fill(self.tr("Device: {name}"), name=summary.device.name))
         self.people.setText(self.tr("%n participant(s)", "", summary.participants))
-        self.unsynced.setText(self.tr("Not synced: %n change(s)", "", summary.unsynced_changes))
         event = summary.event
         self.dates.setVisible(event is not None)
         if event is not None:

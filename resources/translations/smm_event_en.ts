@@ -20,12 +20,5 @@
             <numerusform>%n participants</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Not synced: %n change(s)</source>
-        <translation>
-            <numerusform>Not synced: %n change</numerusform>
-            <numerusform>Not synced: %n changes</numerusform>
-        </translation>
-    </message>
 </context>
 </TS>

@@ -318,14 +318,6 @@ Check-in, attendance and certificates for an in-person training programme. Works
             <numerusform>%n участников</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Not synced: %n change(s)</source>
-        <translation>
-            <numerusform>Не синхронизировано: %n изменение</numerusform>
-            <numerusform>Не синхронизировано: %n изменения</numerusform>
-            <numerusform>Не синхронизировано: %n изменений</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Check the date on this computer: {today} is outside the event&apos;s dates</source>
         <translation>Проверьте дату на компьютере: {today} — вне дат мероприятия</translation>

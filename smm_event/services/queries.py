@@ -17,7 +17,6 @@ from smm_event.domain.event import (
 )
 from smm_event.services.context import current_event, event_zone, to_local
 from smm_event.storage.changes import local_state
-from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import (
     Checkin,
     Device,
@@ -27,6 +26,7 @@ from smm_event.storage.models import (
     StreamDay,
     TrainingSession,
 )
+from smm_event.sync.state import unsynced_count
 from smm_event.workspace import Workspace
 
 
@@ -126,13 +126,10 @@ def workspace_summary(ws: Workspace) -> WorkspaceSummary:
             unassigned=session.scalar(participants.where(Participant.stream_id.is_(None))) or 0,
             sessions=session.scalar(select(func.count()).select_from(TrainingSession)) or 0,
             checkins=session.scalar(select(func.count()).select_from(Checkin)) or 0,
-            unsynced_changes=_unsynced(session, state.device_id),
+            unsynced_changes=_unsynced(session),
         )
 
 
-def _unsynced(session: Session, device_id: uuid.UUID) -> int:
-    # Sync is a later issue: until then every change of this laptop counts as not yet synced.
-    query = (
-        select(func.count()).select_from(ChangeRecord).where(ChangeRecord.device_id == device_id)
-    )
-    return session.scalar(query) or 0
+def _unsynced(session: Session) -> int:
+    """Records central lacked at the last successful sync (all of them before the first)."""
+    return unsynced_count(session)

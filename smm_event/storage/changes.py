@@ -101,6 +101,8 @@ def record_new_rows(
             setattr(row, name, value)
         row.id = key
         row.clocks = dict.fromkeys(fields, stamp.encode())
+        if spec.rule is MergeRule.INSERT_ONLY and "hlc" in columns:
+            row.hlc = stamp.encode()  # as _fields_of does for a mark version
         if spec.derive is not None:
             spec.derive(session, row, True)  # type: ignore[arg-type]
         state_rows.append(vars(row))
