@@ -7,10 +7,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import smm_event.storage.certificate_models  # noqa: F401  (the certificate register)
+# Imported for their side effect: each module registers its tables on Base.metadata.
+import smm_event.storage.certificate_models
 import smm_event.storage.local_models
-import smm_event.storage.models  # noqa: F401
-import smm_event.sync.models  # noqa: F401  (the local sync_state table)
+import smm_event.storage.models
+import smm_event.sync.models  # noqa: F401
 from smm_event.storage.base import Base
 
 target_metadata = Base.metadata
