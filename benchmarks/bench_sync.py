@@ -35,7 +35,9 @@ from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Participant
 from smm_event.workspace import Workspace, open_workspace
 
-ADMIN_URL = os.environ.get("SMM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+ADMIN_URL = os.environ.get(
+    "SMM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 @contextmanager
@@ -56,7 +58,9 @@ def timed(label: str, fn: Callable[[], Any], target: float | None = None) -> Any
     start = time.perf_counter()
     result = fn()
     elapsed = time.perf_counter() - start
-    verdict = "" if target is None else (" OK" if elapsed < target else f" SLOWER than {target:g} s")
+    verdict = (
+        "" if target is None else (" OK" if elapsed < target else f" SLOWER than {target:g} s")
+    )
     print(f"{label:<58} {elapsed:7.2f} s{verdict}")
     return result
 
@@ -75,10 +79,18 @@ def fill(ws: Workspace, total: int) -> None:
         for _ in range(min(5000, total - held)):
             n += 1
             pid, at = people[n % len(people)], start + dt.timedelta(seconds=n)
-            fields = {"device_id": ws.device_id, "desk": "Стойка 1", "operator": None,
-                      "scanned_at": at, "local_day": at.date(), "method": "scanner",
-                      "raw_text": f"SMM1:{n:032d}", "participant_id": pid, "badge_version": 1,
-                      "result": "admitted"}
+            fields = {
+                "device_id": ws.device_id,
+                "desk": "Стойка 1",
+                "operator": None,
+                "scanned_at": at,
+                "local_day": at.date(),
+                "method": "scanner",
+                "raw_text": f"SMM1:{n:032d}",
+                "participant_id": pid,
+                "badge_version": 1,
+                "result": "admitted",
+            }
             rows.append((uuid.uuid4(), fields))
         with ws.transaction() as session:
             changes.record_new_rows(session, kind, rows)
@@ -90,11 +102,15 @@ def edits(ws: Workspace, count: int) -> None:
         people = list(session.scalars(select(Participant.id)))
     with ws.transaction() as session:
         for n in range(count):
-            changes.record(session, "participant", people[n % len(people)], {"notes": f"правка {n}"})
+            changes.record(
+                session, "participant", people[n % len(people)], {"notes": f"правка {n}"}
+            )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--admin-url", default=ADMIN_URL)
     args = parser.parse_args()
@@ -107,40 +123,65 @@ def main() -> None:
     big = folder / "laptop.sqlite3"
     big.write_bytes(programme.read_bytes())
     with open_workspace(big) as ws:
-        timed(f"(setup) fill the laptop to {args.records:,} records", lambda: fill(ws, args.records))
+        timed(
+            f"(setup) fill the laptop to {args.records:,} records", lambda: fill(ws, args.records)
+        )
     print(f"programme: {programme_records} records; laptop: {args.records:,} records")
 
     with throwaway_database(args.admin_url) as url:
         with open_workspace(big) as ws:
             sync_service.check_central(url)  # warm the driver and connection once
-            result = timed(f"push {args.records:,} records to an empty central",
-                           lambda: sync_service.sync_with_central(ws, url), 20)
-            print(f"  pushed {result.pushed:,}, {result.pushed / (result.finished_at - result.started_at).total_seconds():,.0f} records/s")
+            result = timed(
+                f"push {args.records:,} records to an empty central",
+                lambda: sync_service.sync_with_central(ws, url),
+                20,
+            )
+            print(
+                f"  pushed {result.pushed:,}, {result.pushed / (result.finished_at - result.started_at).total_seconds():,.0f} records/s"
+            )
             for attempt in (1, 2, 3):
-                again = timed(f"sync with nothing new (#{attempt})", lambda: sync_service.sync_with_central(ws, url), 1)
+                again = timed(
+                    f"sync with nothing new (#{attempt})",
+                    lambda: sync_service.sync_with_central(ws, url),
+                    1,
+                )
                 assert (again.pushed, again.pulled) == (0, 0)
         with open_workspace(folder / "fresh.sqlite3", device_name="Новая стойка") as ws:
-            pulled = timed(f"new laptop pulls all {args.records:,} records",
-                           lambda: sync_service.sync_with_central(ws, url))
+            pulled = timed(
+                f"new laptop pulls all {args.records:,} records",
+                lambda: sync_service.sync_with_central(ws, url),
+            )
             print(f"  pulled {pulled.pulled:,}")
 
     with throwaway_database(args.admin_url) as url:
         with open_workspace(programme) as ws:
             sync_service.sync_with_central(ws, url)
         with open_workspace(folder / "desk.sqlite3", device_name="Стойка 2") as ws:
-            result = timed("new laptop pulls the whole programme", lambda: sync_service.sync_with_central(ws, url), 5)
+            result = timed(
+                "new laptop pulls the whole programme",
+                lambda: sync_service.sync_with_central(ws, url),
+                5,
+            )
             print(f"  pulled {result.pulled:,} records (event, schedule, roster, public keys)")
         with open_workspace(programme) as ws:
             timed("(setup) 20,000 participant edits", lambda: edits(ws, 20_000))
-            timed("push 20,000 field edits (merged row by row)", lambda: sync_service.sync_with_central(ws, url))
+            timed(
+                "push 20,000 field edits (merged row by row)",
+                lambda: sync_service.sync_with_central(ws, url),
+            )
 
     bundle = folder / "everything.smm"
     with open_workspace(big) as ws:
-        summary = timed(f"export a bundle of {args.records:,} records", lambda: sync_service.export_changes(ws, bundle))
+        summary = timed(
+            f"export a bundle of {args.records:,} records",
+            lambda: sync_service.export_changes(ws, bundle),
+        )
         print(f"  {bundle.stat().st_size / 1e6:.1f} MB")
     with open_workspace(folder / "usb.sqlite3", device_name="USB") as ws:
         timed("import it into an empty laptop", lambda: sync_service.import_changes(ws, bundle))
-        again = timed("import it again (nothing new)", lambda: sync_service.import_changes(ws, bundle))
+        again = timed(
+            "import it again (nothing new)", lambda: sync_service.import_changes(ws, bundle)
+        )
         assert again.imported == 0 and summary.records == again.already_present
 
 

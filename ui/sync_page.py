@@ -158,9 +158,13 @@ class SyncPage(QWidget):
         self.export_button.clicked.connect(self.export_file)
         self.import_button = QPushButton(self.tr("Load from a file…"))
         self.import_button.clicked.connect(self.import_file)
-        hint = QLabel(self.tr("Without network: save everything this laptop knows to a USB "
-                              "stick and load it on another laptop. Loading a file twice "
-                              "changes nothing."))
+        hint = QLabel(
+            self.tr(
+                "Without network: save everything this laptop knows to a USB "
+                "stick and load it on another laptop. Loading a file twice "
+                "changes nothing."
+            )
+        )
         hint.setWordWrap(True)
         box = QGroupBox(self.tr("By file"))
         column = QVBoxLayout(box)
@@ -208,12 +212,16 @@ class SyncPage(QWidget):
     def _show_status(self, status: SyncStatus) -> None:
         when = _when(status.last_success_at) if status.last_success_at else self.tr("never")
         self.status_label.setText(
-            fill(self.tr("Last successful sync: {when}. Not yet on central: {count} record(s)."),
-                 when=when, count=status.unsynced)
+            fill(
+                self.tr("Last successful sync: {when}. Not yet on central: {count} record(s)."),
+                when=when,
+                count=status.unsynced,
+            )
         )
         if self.bar_label is not None and shiboken6.isValid(self.bar_label):
-            self.bar_label.setText(fill(self.tr("Synced: {when} · to send: {count}"),
-                                        when=when, count=status.unsynced))
+            self.bar_label.setText(
+                fill(self.tr("Synced: {when} · to send: {count}"), when=when, count=status.unsynced)
+            )
 
     def load_attention(self) -> None:
         if self.context.workspace is not None:
@@ -222,7 +230,8 @@ class SyncPage(QWidget):
     def _show_attention(self, items: tuple[Any, ...]) -> None:
         self.attention.show_items(items)
         self.attention_label.setText(
-            fill(self.tr("{count} item(s) to look at"), count=len(items)) if items
+            fill(self.tr("{count} item(s) to look at"), count=len(items))
+            if items
             else self.tr("Nothing needs attention.")
         )
 
@@ -249,19 +258,28 @@ class SyncPage(QWidget):
         self._busy(True)
         self.check_label.setText(self.tr("Connecting…"))
         self.context.executor.submit(
-            sync_service.check_central, *address, owner=self,
-            on_done=lambda check: self._checked(check, *address), on_error=self._failed,
+            sync_service.check_central,
+            *address,
+            owner=self,
+            on_done=lambda check: self._checked(check, *address),
+            on_error=self._failed,
         )
 
     def _checked(self, check: ConnectionCheck, url: str, password: str | None) -> None:
         self._busy(False)
         events = ", ".join(check.event_names) or self.tr("none yet")
-        self.check_label.setText(fill(
-            self.tr("Connected: PostgreSQL {version}. Event: {events}. Records: {records}. "
-                    "Clock difference with the server: {seconds} s."),
-            version=check.server_version.split()[0], events=events, records=check.changes,
-            seconds=round(check.clock_skew_ms / 1000),
-        ))
+        self.check_label.setText(
+            fill(
+                self.tr(
+                    "Connected: PostgreSQL {version}. Event: {events}. Records: {records}. "
+                    "Clock difference with the server: {seconds} s."
+                ),
+                version=check.server_version.split()[0],
+                events=events,
+                records=check.changes,
+                seconds=round(check.clock_skew_ms / 1000),
+            )
+        )
         self._remember(url, password)
 
     def start_sync(self) -> None:
@@ -273,17 +291,25 @@ class SyncPage(QWidget):
         self._busy(True)
         self.progress.setRange(0, 0)
         self.context.run(
-            sync_service.sync_with_central, url, password=password, progress=self._relay,
-            cancel=self._cancel, owner=self,
-            on_done=lambda result: self._synced(result, url, password), on_error=self._failed,
+            sync_service.sync_with_central,
+            url,
+            password=password,
+            progress=self._relay,
+            cancel=self._cancel,
+            owner=self,
+            on_done=lambda result: self._synced(result, url, password),
+            on_error=self._failed,
         )
 
     def _synced(self, result: SyncResult, url: str, password: str | None) -> None:
         self._busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.phase_label.setText(self.tr("Cancelled: run it again to continue.") if result.cancelled
-                                 else self.tr("Done."))
+        self.phase_label.setText(
+            self.tr("Cancelled: run it again to continue.")
+            if result.cancelled
+            else self.tr("Done.")
+        )
         self._show_counts(result.pushed, result.pulled, result.attention)
         self._remember(url, password)
         self.context.notify_changed()  # every page re-reads what arrived; status bar refreshes
@@ -297,37 +323,61 @@ class SyncPage(QWidget):
     def export_file(self) -> None:
         stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M")
         name = f"smm-event-{stamp}.smm"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sync file"), name,
-                                              self.tr("Sync files (*.smm)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the sync file"), name, self.tr("Sync files (*.smm)")
+        )
         if not path:
             return
         self._busy(True)
-        self.context.run(sync_service.export_changes, Path(path), owner=self,
-                         on_done=self._exported, on_error=self._failed)
+        self.context.run(
+            sync_service.export_changes,
+            Path(path),
+            owner=self,
+            on_done=self._exported,
+            on_error=self._failed,
+        )
 
     def _exported(self, summary: Any) -> None:
         self._busy(False)
-        self.phase_label.setText(fill(self.tr("Saved {records} record(s) to {path}."),
-                                      records=summary.records, path=summary.path))
+        self.phase_label.setText(
+            fill(
+                self.tr("Saved {records} record(s) to {path}."),
+                records=summary.records,
+                path=summary.path,
+            )
+        )
         self.refresh_status()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a sync file"), "",
-                                              self.tr("Sync files (*.smm);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load a sync file"), "", self.tr("Sync files (*.smm);;All files (*)")
+        )
         if not path:
             return
         self._cancel = threading.Event()
         self._busy(True)
         self.progress.setRange(0, 0)
-        self.context.run(sync_service.import_changes, Path(path), progress=self._relay,
-                         cancel=self._cancel, owner=self, on_done=self._imported, on_error=self._failed)
+        self.context.run(
+            sync_service.import_changes,
+            Path(path),
+            progress=self._relay,
+            cancel=self._cancel,
+            owner=self,
+            on_done=self._imported,
+            on_error=self._failed,
+        )
 
     def _imported(self, result: ImportResult) -> None:
         self._busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.phase_label.setText(fill(self.tr("Loaded {new} new record(s); {old} were already here."),
-                                      new=result.imported, old=result.already_present))
+        self.phase_label.setText(
+            fill(
+                self.tr("Loaded {new} new record(s); {old} were already here."),
+                new=result.imported,
+                old=result.already_present,
+            )
+        )
         self._show_counts(0, result.imported, result.attention)
         self.context.notify_changed()
         self.load_attention()
@@ -336,8 +386,9 @@ class SyncPage(QWidget):
         if url != self.context.station.central_url:
             self.context.update_station(central_url=url)
         if password and self.remember.isChecked():
-            self.context.executor.submit(sync_service.save_central_password, url, password,
-                                         owner=self, on_error=self._failed)
+            self.context.executor.submit(
+                sync_service.save_central_password, url, password, owner=self, on_error=self._failed
+            )
             self.password_edit.clear()
 
     # -- progress and errors ---------------------------------------------------------------

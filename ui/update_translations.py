@@ -51,9 +51,21 @@ def area_sources(area: str) -> list[Path]:
 def run_lupdate(sources: list[Path], target: Path, language: str) -> None:
     locale, extra = LANGUAGES[language]
     command = [
-        *lupdate_command(), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
-        "-source-language", "en_GB", "-target-language", locale, *extra,
-        *map(str, sources), "-ts", str(target),
+        *lupdate_command(),
+        "-silent",
+        "-extensions",
+        "py",
+        "-locations",
+        "none",
+        "-no-obsolete",
+        "-source-language",
+        "en_GB",
+        "-target-language",
+        locale,
+        *extra,
+        *map(str, sources),
+        "-ts",
+        str(target),
     ]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
@@ -96,7 +108,10 @@ def check(language: str) -> list[str]:
         fresh = Path(folder) / f"all_{language}.ts"
         run_lupdate([install_root() / "ui"], fresh, language)
         used = set(_messages(fresh))
-    problems = [f"not in any {language} catalogue: {key[0]}: {key[1]!r}" for key in sorted(used - set(committed))]
+    problems = [
+        f"not in any {language} catalogue: {key[0]}: {key[1]!r}"
+        for key in sorted(used - set(committed))
+    ]
     problems += [f"untranslated: {key[1]!r}" for key in sorted((used & set(committed)) - done)]
     return problems
 

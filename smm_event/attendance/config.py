@@ -32,7 +32,9 @@ DEFAULT_WEIGHTS: Mapping[AttendanceStatus, float | None] = MappingProxyType(
 
 @dataclass(frozen=True)
 class AttendanceSettings:
-    weights: Mapping[AttendanceStatus, float | None] = field(default_factory=lambda: DEFAULT_WEIGHTS)
+    weights: Mapping[AttendanceStatus, float | None] = field(
+        default_factory=lambda: DEFAULT_WEIGHTS
+    )
     # Minutes after a session's start during which a scan still marks "present".
     grace_minutes: int = 10
     # A desk check-in marks the person at the first session of their stream that day.
@@ -82,7 +84,9 @@ def settings_to_json(settings: AttendanceSettings) -> dict[str, Any]:
     }
 
 
-def with_settings(event_settings: Mapping[str, Any] | None, settings: AttendanceSettings) -> dict[str, Any]:
+def with_settings(
+    event_settings: Mapping[str, Any] | None, settings: AttendanceSettings
+) -> dict[str, Any]:
     """The whole event settings dict with the attendance part replaced (the dict is one
     last-writer-wins value, so it is always written whole)."""
     merged = dict(event_settings or {})
@@ -123,5 +127,7 @@ def _grace(value: Any) -> int:
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise UserError("bad_attendance_setting", name="desk_marks_first_session", value=repr(value))
+        raise UserError(
+            "bad_attendance_setting", name="desk_marks_first_session", value=repr(value)
+        )
     return value

@@ -56,7 +56,9 @@ def _row(
     return MatrixRow(person, cells, summarize(person.id, slots, own, settings, now))
 
 
-def _totals(index: int, slot: SessionSlot, rows: Sequence[MatrixRow], now: dt.datetime) -> SessionTotals:
+def _totals(
+    index: int, slot: SessionSlot, rows: Sequence[MatrixRow], now: dt.datetime
+) -> SessionTotals:
     statuses = [row.cells[index] for row in rows]
     counts = Counter(status.value for status in statuses if status is not None)
     return SessionTotals(

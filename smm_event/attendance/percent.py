@@ -63,7 +63,9 @@ def summarize(
     )
 
 
-def weigh(statuses: Iterable[AttendanceStatus | None], settings: AttendanceSettings) -> tuple[float, int]:
+def weigh(
+    statuses: Iterable[AttendanceStatus | None], settings: AttendanceSettings
+) -> tuple[float, int]:
     """(attended, expected) over held sessions; None is an unmarked session."""
     attended = 0.0
     expected = 0

@@ -72,7 +72,9 @@ def load_session(session: Session, session_id: uuid.UUID | str) -> SessionPlace:
     return SessionPlace(row, day, stream_id, number)
 
 
-def stream_sessions(session: Session, stream_id: uuid.UUID, day: dt.date | None = None) -> list[SessionPlace]:
+def stream_sessions(
+    session: Session, stream_id: uuid.UUID, day: dt.date | None = None
+) -> list[SessionPlace]:
     """The stream's sessions in time order (one day's only, when ``day`` is given)."""
     query = (
         select(TrainingSession, StreamDay.day, Stream.id, Stream.number)
@@ -115,7 +117,9 @@ def mark_versions(
     return list(session.scalars(query.order_by(AttendanceMark.hlc)))
 
 
-def current_marks(versions: Sequence[AttendanceMark]) -> dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark]:
+def current_marks(
+    versions: Sequence[AttendanceMark],
+) -> dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark]:
     """(participant, session) -> the version with the greatest hlc."""
     current: dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark] = {}
     for version in versions:
@@ -125,7 +129,9 @@ def current_marks(versions: Sequence[AttendanceMark]) -> dict[tuple[uuid.UUID, u
     return current
 
 
-def current_mark(session: Session, session_id: uuid.UUID, participant_id: uuid.UUID) -> AttendanceMark | None:
+def current_mark(
+    session: Session, session_id: uuid.UUID, participant_id: uuid.UUID
+) -> AttendanceMark | None:
     versions = mark_versions(session, [session_id], participant_id)
     return versions[-1] if versions else None
 
@@ -201,7 +207,9 @@ def streams_of_event(session: Session, event: Event, number: int | None) -> list
     return streams
 
 
-def stream_member(session: Session, place: SessionPlace, participant_id: uuid.UUID | str) -> uuid.UUID:
+def stream_member(
+    session: Session, place: SessionPlace, participant_id: uuid.UUID | str
+) -> uuid.UUID:
     wanted = parse_uuid(participant_id, "bad_participant_id")
     person = session.get(Participant, wanted)
     if person is None or person.deleted:

@@ -16,18 +16,20 @@ from smm_event.errors import UserError
 from smm_event.services import attendance
 from smm_event.workspace import open_workspace
 
-register_messages({
-    "session_not_found": "no session with id {session} (see `smm-event attendance sessions`)",
-    "bad_session_id": "{value!r} is not a session id (a UUID, see `attendance sessions`)",
-    "bad_status": "unknown status {value!r}: use present, late, absent or excused",
-    "bad_mark_source": "unknown mark source {value!r}",
-    "not_in_stream": "participant {participant} is not in stream {stream}, the session's stream",
-    "session_closed": "session {session} is closed; reopen it with `attendance reopen --session ID`",
-    "bad_attendance_setting": "bad attendance setting {name}: {value}",
-    "unsupported_export": "cannot export to {path}: use a .xlsx or .csv file name",
-    "no_sessions_that_day": "stream {stream} has no sessions on {day}",
-    "cannot_write": "cannot write {path}: {reason}",
-})
+register_messages(
+    {
+        "session_not_found": "no session with id {session} (see `smm-event attendance sessions`)",
+        "bad_session_id": "{value!r} is not a session id (a UUID, see `attendance sessions`)",
+        "bad_status": "unknown status {value!r}: use present, late, absent or excused",
+        "bad_mark_source": "unknown mark source {value!r}",
+        "not_in_stream": "participant {participant} is not in stream {stream}, the session's stream",
+        "session_closed": "session {session} is closed; reopen it with `attendance reopen --session ID`",
+        "bad_attendance_setting": "bad attendance setting {name}: {value}",
+        "unsupported_export": "cannot export to {path}: use a .xlsx or .csv file name",
+        "no_sessions_that_day": "stream {stream} has no sessions on {day}",
+        "cannot_write": "cannot write {path}: {reason}",
+    }
+)
 
 STATUS_CHOICES = tuple(status.value for status in AttendanceStatus)
 LETTERS = {"present": "P", "late": "L", "absent": "A", "excused": "E"}
@@ -35,7 +37,9 @@ LETTERS = {"present": "P", "late": "L", "absent": "A", "excused": "E"}
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     group = subparsers.add_parser("attendance", help="marks at sessions, matrix, sign-in sheets")
-    commands = group.add_subparsers(dest="attendance_command", required=True, parser_class=type(group))
+    commands = group.add_subparsers(
+        dest="attendance_command", required=True, parser_class=type(group)
+    )
     command = commands.add_parser("mark", parents=[common], help="mark one person at a session")
     _session_and_participant(command)
     command.add_argument("--status", choices=STATUS_CHOICES, required=True)
@@ -81,10 +85,19 @@ def _register_session_commands(commands: Any, common: argparse.ArgumentParser) -
     command.set_defaults(handler=run_history)
     command = commands.add_parser("settings", parents=[common], help="show or change the rules")
     command.add_argument("--grace-minutes", type=int, default=None)
-    command.add_argument("--weight", action="append", default=[], metavar="STATUS=VALUE",
-                         help="e.g. late=0.5 or excused=none (leaves the denominator)")
-    command.add_argument("--desk-marks", choices=("yes", "no"), default=None,
-                         help="a desk check-in marks the day's first session")
+    command.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="STATUS=VALUE",
+        help="e.g. late=0.5 or excused=none (leaves the denominator)",
+    )
+    command.add_argument(
+        "--desk-marks",
+        choices=("yes", "no"),
+        default=None,
+        help="a desk check-in marks the day's first session",
+    )
     command.set_defaults(handler=run_settings)
 
 
@@ -102,8 +115,15 @@ def _date(text: str) -> dt.date:
 
 def run_mark(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
-        info = attendance.mark(ws, args.session, args.participant, args.status, args.note,
-                               MarkSource.CLI, args.operator)
+        info = attendance.mark(
+            ws,
+            args.session,
+            args.participant,
+            args.status,
+            args.note,
+            MarkSource.CLI,
+            args.operator,
+        )
     if args.json:
         print_json(info)
     else:
@@ -131,10 +151,19 @@ def run_show(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(roster)
                 return 0
-            rows = [(e.participant.full_name, e.status.value if e.status else "", _mark_who(e.mark),
-                     str(e.participant.id)) for e in roster.entries]
-            print(f"{roster.session.starts_at:%Y-%m-%d %H:%M} {roster.session.title}"
-                  f"{' (closed)' if roster.session.closed else ''}")
+            rows = [
+                (
+                    e.participant.full_name,
+                    e.status.value if e.status else "",
+                    _mark_who(e.mark),
+                    str(e.participant.id),
+                )
+                for e in roster.entries
+            ]
+            print(
+                f"{roster.session.starts_at:%Y-%m-%d %H:%M} {roster.session.title}"
+                f"{' (closed)' if roster.session.closed else ''}"
+            )
             print_table(("Name", "Status", "Marked", "Participant id"), rows)
             print(", ".join(f"{key}: {value}" for key, value in roster.counts.items()))
             return 0
@@ -154,8 +183,10 @@ def _mark_who(mark: MarkInfo | None) -> str:
 
 
 def _print_matrix(matrix: AttendanceMatrix) -> None:
-    print(f"Stream {matrix.stream_number} «{matrix.stream_title}»: {len(matrix.rows)} participants, "
-          f"{len(matrix.sessions)} sessions (P present, L late, A absent, E excused, . unmarked)")
+    print(
+        f"Stream {matrix.stream_number} «{matrix.stream_title}»: {len(matrix.rows)} participants, "
+        f"{len(matrix.sessions)} sessions (P present, L late, A absent, E excused, . unmarked)"
+    )
     rows = []
     for row in matrix.rows:
         cells = "".join(LETTERS[c.value] if c else "." for c in row.cells)
@@ -213,8 +244,17 @@ def run_sessions(args: argparse.Namespace) -> int:
     if args.json:
         print_json(sessions)
         return 0
-    rows = [(s.stream_number, f"{s.starts_at:%Y-%m-%d}", f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}",
-             s.title, "closed" if s.closed else "", str(s.id)) for s in sessions]
+    rows = [
+        (
+            s.stream_number,
+            f"{s.starts_at:%Y-%m-%d}",
+            f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}",
+            s.title,
+            "closed" if s.closed else "",
+            str(s.id),
+        )
+        for s in sessions
+    ]
     print_table(("Stream", "Day", "Time", "Title", "State", "Session id"), rows)
     return 0
 
@@ -225,9 +265,18 @@ def run_history(args: argparse.Namespace) -> int:
     if args.json:
         print_json(history)
         return 0
-    rows = [(f"{m.marked_at:%Y-%m-%d %H:%M:%S}", m.status.value,
-             m.previous_status.value if m.previous_status else "", m.source, m.device_name,
-             m.operator, m.note) for m in history]
+    rows = [
+        (
+            f"{m.marked_at:%Y-%m-%d %H:%M:%S}",
+            m.status.value,
+            m.previous_status.value if m.previous_status else "",
+            m.source,
+            m.device_name,
+            m.operator,
+            m.note,
+        )
+        for m in history
+    ]
     print_table(("When", "Status", "Was", "How", "Laptop", "Who", "Note"), rows)
     return 0
 
@@ -242,11 +291,15 @@ def run_settings(args: argparse.Namespace) -> int:
         print_json(settings_to_json(settings))
     else:
         data = settings_to_json(settings)
-        weights = ", ".join(f"{k}={'none' if v is None else f'{v:g}'}" for k, v in data["weights"].items())
+        weights = ", ".join(
+            f"{k}={'none' if v is None else f'{v:g}'}" for k, v in data["weights"].items()
+        )
         print(f"weights: {weights}")
         print(f"late after: {settings.grace_minutes} minutes from the start")
-        print(f"desk check-in marks the day's first session: "
-              f"{'yes' if settings.desk_marks_first_session else 'no'}")
+        print(
+            f"desk check-in marks the day's first session: "
+            f"{'yes' if settings.desk_marks_first_session else 'no'}"
+        )
     return 0
 
 

@@ -146,7 +146,9 @@ def run_keys_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(args.out)})
     else:
-        print(f"exported the encrypted signing key to {args.out} (it needs the passphrase to be used)")
+        print(
+            f"exported the encrypted signing key to {args.out} (it needs the passphrase to be used)"
+        )
     return 0
 
 

@@ -51,7 +51,14 @@ FILLS = {
 }
 NOT_HELD_FILL = "EEEEEE"
 LEAD_COLUMNS = ("№", "ФИО", "Организация")
-SUMMARY_COLUMNS = ("Присутствовал", "Опоздал", "Отсутствовал", "Уважит.", "Не отмечен", "Посещаемость, %")
+SUMMARY_COLUMNS = (
+    "Присутствовал",
+    "Опоздал",
+    "Отсутствовал",
+    "Уважит.",
+    "Не отмечен",
+    "Посещаемость, %",
+)
 HEADER_ROW = 4
 
 
@@ -74,34 +81,54 @@ def session_heading(session: SessionInfo) -> str:
 
 def table_rows(matrix: AttendanceMatrix) -> list[list[Any]]:
     """The matrix as plain rows: header, one row a person, then the per-session totals."""
-    rows: list[list[Any]] = [[*LEAD_COLUMNS, *map(session_heading, matrix.sessions), *SUMMARY_COLUMNS]]
+    rows: list[list[Any]] = [
+        [*LEAD_COLUMNS, *map(session_heading, matrix.sessions), *SUMMARY_COLUMNS]
+    ]
     for number, row in enumerate(matrix.rows, start=1):
         person, summary = row.participant, row.summary
-        rows.append([
-            number,
-            person.full_name,
-            person.organization,
-            *(STATUS_LETTERS[cell] if cell else None for cell in row.cells),
-            *(summary.counts.get(status.value, 0) for status in AttendanceStatus),
-            summary.unmarked,
-            summary.percent,
-        ])
+        rows.append(
+            [
+                number,
+                person.full_name,
+                person.organization,
+                *(STATUS_LETTERS[cell] if cell else None for cell in row.cells),
+                *(summary.counts.get(status.value, 0) for status in AttendanceStatus),
+                summary.unmarked,
+                summary.percent,
+            ]
+        )
     for status in AttendanceStatus:
-        rows.append([None, TOTAL_LABELS[status], None,
-                     *(total.counts.get(status.value, 0) for total in matrix.totals)])
-    rows.append([None, "Не отмечены", None,
-                 *(total.unmarked if total.held else None for total in matrix.totals)])
+        rows.append(
+            [
+                None,
+                TOTAL_LABELS[status],
+                None,
+                *(total.counts.get(status.value, 0) for total in matrix.totals),
+            ]
+        )
+    rows.append(
+        [
+            None,
+            "Не отмечены",
+            None,
+            *(total.unmarked if total.held else None for total in matrix.totals),
+        ]
+    )
     return rows
 
 
-def _write_xlsx(matrix: AttendanceMatrix, event_name: str, path: Path, history: Sequence[MarkInfo]) -> None:
+def _write_xlsx(
+    matrix: AttendanceMatrix, event_name: str, path: Path, history: Sequence[MarkInfo]
+) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = f"Поток {matrix.stream_number}"
     set_cell(sheet.cell(1, 1), event_name)
     sheet.cell(1, 1).font = Font(bold=True, size=13)
-    set_cell(sheet.cell(2, 1), f"Посещаемость: поток {matrix.stream_number} «{matrix.stream_title}»")
+    set_cell(
+        sheet.cell(2, 1), f"Посещаемость: поток {matrix.stream_number} «{matrix.stream_title}»"
+    )
     legend = ", ".join(f"{STATUS_LETTERS[s]} — {STATUS_NAMES[s]}" for s in AttendanceStatus)
     set_cell(sheet.cell(3, 1), legend)
     rows = table_rows(matrix)
@@ -124,7 +151,9 @@ def _style_matrix(sheet: Worksheet, matrix: AttendanceMatrix, row_count: int) ->
         for offset, status in enumerate(row.cells):
             cell = sheet.cell(HEADER_ROW + 1 + index, first_session + offset)
             cell.alignment = Alignment(horizontal="center")
-            colour = FILLS[status] if status else (None if matrix.totals[offset].held else NOT_HELD_FILL)
+            colour = (
+                FILLS[status] if status else (None if matrix.totals[offset].held else NOT_HELD_FILL)
+            )
             if colour:
                 cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
     for total_row in range(HEADER_ROW + 1 + len(matrix.rows), HEADER_ROW + row_count):

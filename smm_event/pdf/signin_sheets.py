@@ -87,8 +87,9 @@ def session_line(session: SessionInfo) -> str:
 _STYLES = {
     "event": ParagraphStyle("event", fontName=BOLD, fontSize=12, leading=15),
     "venue": ParagraphStyle("venue", fontName=REGULAR, fontSize=9, leading=12),
-    "title": ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=1,
-                            spaceBefore=6, spaceAfter=4),
+    "title": ParagraphStyle(
+        "title", fontName=BOLD, fontSize=14, leading=18, alignment=1, spaceBefore=6, spaceAfter=4
+    ),
     "line": ParagraphStyle("line", fontName=REGULAR, fontSize=10, leading=13),
     "cell": ParagraphStyle("cell", fontName=CONDENSED, fontSize=9, leading=10.5),
     "head": ParagraphStyle("head", fontName=CONDENSED_BOLD, fontSize=9, leading=10.5),
@@ -101,15 +102,18 @@ def _paragraph(text: str | None, style: str) -> Paragraph:
 
 
 def _session_story(data: SheetData, session: SessionInfo) -> list[Flowable]:
-    running = (f"Лист регистрации · Поток {data.stream_number} «{data.stream_title}» · "
-               f"{data.day:%d.%m.%Y} · {session.starts_at:%H:%M} {session.title}")
+    running = (
+        f"Лист регистрации · Поток {data.stream_number} «{data.stream_title}» · "
+        f"{data.day:%d.%m.%Y} · {session.starts_at:%H:%M} {session.title}"
+    )
     return [
         _RunningHeader(running),
         _paragraph(data.event_name, "event"),
         _paragraph(data.venue, "venue"),
         _paragraph("ЛИСТ РЕГИСТРАЦИИ УЧАСТНИКОВ", "title"),
-        _paragraph(f"Поток {data.stream_number} «{data.stream_title}» · "
-                   f"{format_date_ru(data.day)}", "line"),
+        _paragraph(
+            f"Поток {data.stream_number} «{data.stream_title}» · {format_date_ru(data.day)}", "line"
+        ),
         _paragraph(f"Занятие: {session_line(session)}", "line"),
         Spacer(1, 4 * mm),
         _table(data.participants),
@@ -121,26 +125,32 @@ def _session_story(data: SheetData, session: SessionInfo) -> list[Flowable]:
 def _table(people: Sequence[ParticipantInfo]) -> Table:
     rows: list[list[Any]] = [[_paragraph(text, "head") for text in HEADERS]]
     for number, person in enumerate(people, start=1):
-        rows.append([
-            _paragraph(str(number), "cell"),
-            _paragraph(person.full_name, "cell"),
-            _paragraph(person.organization, "cell"),
-            _paragraph(format_phone(person.phone), "cell"),
-            "",
-        ])
+        rows.append(
+            [
+                _paragraph(str(number), "cell"),
+                _paragraph(person.full_name, "cell"),
+                _paragraph(person.organization, "cell"),
+                _paragraph(format_phone(person.phone), "cell"),
+                "",
+            ]
+        )
     for number in range(len(people) + 1, len(people) + 1 + BLANK_ROWS):
         rows.append([_paragraph(str(number), "cell"), "", "", "", ""])
     heights = [None] + [_row_height(row) for row in rows[1:]]
     table = Table(rows, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ]
+        )
+    )
     return table
 
 
@@ -168,8 +178,15 @@ class _RunningHeader(Flowable):  # type: ignore[misc]
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, filename: str) -> None:
         super().__init__(
-            filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
-            bottomMargin=16 * mm, invariant=1, title="Лист регистрации", author="smm-event",
+            filename,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=14 * mm,
+            bottomMargin=16 * mm,
+            invariant=1,
+            title="Лист регистрации",
+            author="smm-event",
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("sheet", [frame], onPageEnd=_draw_running_header)])

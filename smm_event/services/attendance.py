@@ -103,8 +103,12 @@ def mark_by_scan(
     with ws.transaction() as session:
         event = current_event(session)
         place = store.load_session(session, session_id)
-        check = verify_token(normalize_scan(token_text), event.id, public_keys(session),
-                             lambda pid: store.badge_version(session, event.id, pid))
+        check = verify_token(
+            normalize_scan(token_text),
+            event.id,
+            public_keys(session),
+            lambda pid: store.badge_version(session, event.id, pid),
+        )
         if check.result is not TokenResult.VALID or check.participant_id is None:
             return ScanMarkResult(ScanOutcome.BAD_BADGE, check.result)
         person = load_participant(session, check.participant_id)
@@ -112,15 +116,19 @@ def mark_by_scan(
             return ScanMarkResult(ScanOutcome.NOT_IN_STREAM, check.result, person)
         zone, devices = event_zone(event), store.device_names(session)
         current = store.current_mark(session, place.row.id, person.id)
-        if current is not None and current.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE):
+        if current is not None and current.status in (
+            AttendanceStatus.PRESENT,
+            AttendanceStatus.LATE,
+        ):
             info = store.mark_info(current, zone, devices, _previous(session, current))
             return ScanMarkResult(ScanOutcome.ALREADY_MARKED, check.result, person, info)
         if place.row.closed:
             return ScanMarkResult(ScanOutcome.SESSION_CLOSED, check.result, person)
         status = settings_from_event(event.settings).arrival_status(place.row.starts_at, at)
         note = current.note if current else None
-        row = store.write_mark(session, place.row.id, person.id, status, note, MarkSource.SCAN,
-                               operator, at)
+        row = store.write_mark(
+            session, place.row.id, person.id, status, note, MarkSource.SCAN, operator, at
+        )
         previous = AttendanceStatus(current.status) if current else None
         info = store.mark_info(row, zone, devices, previous)
         return ScanMarkResult(ScanOutcome.MARKED, check.result, person, info)
@@ -135,7 +143,9 @@ def session_roster(ws: Workspace, session_id: uuid.UUID | str) -> SessionRoster:
         current = store.current_marks(store.mark_versions(session, [place.row.id]))
         devices = store.device_names(session)
         entries = tuple(
-            RosterEntry(person, _info_or_none(current.get((person.id, place.row.id)), zone, devices))
+            RosterEntry(
+                person, _info_or_none(current.get((person.id, place.row.id)), zone, devices)
+            )
             for person in people
         )
         counts = Counter(entry.status.value if entry.status else UNMARKED for entry in entries)
@@ -143,7 +153,9 @@ def session_roster(ws: Workspace, session_id: uuid.UUID | str) -> SessionRoster:
         return SessionRoster(
             session=store.session_info(place, zone),
             entries=entries,
-            counts={key: counts.get(key, 0) for key in (*(s.value for s in AttendanceStatus), UNMARKED)},
+            counts={
+                key: counts.get(key, 0) for key in (*(s.value for s in AttendanceStatus), UNMARKED)
+            },
             late_after=to_local(settings.late_after(place.row.starts_at), zone),
         )
 
@@ -167,8 +179,16 @@ def close_session(
             current = store.current_marks(store.mark_versions(session, [place.row.id]))
             for person in people:
                 if (person.id, place.row.id) not in current:
-                    store.write_mark(session, place.row.id, person.id, AttendanceStatus.ABSENT,
-                                     None, MarkSource.CLOSE, operator, at)
+                    store.write_mark(
+                        session,
+                        place.row.id,
+                        person.id,
+                        AttendanceStatus.ABSENT,
+                        None,
+                        MarkSource.CLOSE,
+                        operator,
+                        at,
+                    )
                     marked += 1
         if not place.row.closed:
             changes.record(session, "session", place.row.id, {"closed": True})
@@ -221,7 +241,9 @@ def find_sessions(
         zone = event_zone(event)
         found: list[SessionInfo] = []
         for stream in store.streams_of_event(session, event, stream_number):
-            found.extend(store.session_info(p, zone) for p in store.stream_sessions(session, stream.id, day))
+            found.extend(
+                store.session_info(p, zone) for p in store.stream_sessions(session, stream.id, day)
+            )
         return tuple(sorted(found, key=lambda s: (s.starts_at, s.stream_number)))
 
 
@@ -243,7 +265,9 @@ def attendance_matrix(
         return matrix_in(session, stream_number, now)
 
 
-def matrix_in(session: Session, stream_number: int, now: dt.datetime | None = None) -> AttendanceMatrix:
+def matrix_in(
+    session: Session, stream_number: int, now: dt.datetime | None = None
+) -> AttendanceMatrix:
     event = current_event(session)
     (stream,) = store.streams_of_event(session, event, stream_number)
     zone = event_zone(event)
@@ -251,10 +275,13 @@ def matrix_in(session: Session, stream_number: int, now: dt.datetime | None = No
     sessions = [store.session_info(place, zone) for place in places]
     people = find_participants(session, stream_number)
     versions = store.mark_versions(session, [s.id for s in sessions])
-    marks = {key: AttendanceStatus(row.status) for key, row in store.current_marks(versions).items()}
+    marks = {
+        key: AttendanceStatus(row.status) for key, row in store.current_marks(versions).items()
+    }
     settings = settings_from_event(event.settings)
-    return build_matrix(stream.number, stream.title, sessions, people, marks, settings,
-                        store.naive_utc(now))
+    return build_matrix(
+        stream.number, stream.title, sessions, people, marks, settings, store.naive_utc(now)
+    )
 
 
 def participant_attendance(
@@ -270,13 +297,17 @@ def participant_attendance(
             return summarize(person.id, [], {}, settings, at)
         (stream,) = store.streams_of_event(session, event, person.stream_number)
         zone = event_zone(event)
-        slots = [slot_of(store.session_info(p, zone)) for p in store.stream_sessions(session, stream.id)]
+        slots = [
+            slot_of(store.session_info(p, zone)) for p in store.stream_sessions(session, stream.id)
+        ]
         versions = store.mark_versions(session, [slot.id for slot in slots], person.id)
         marks = {row.session_id: AttendanceStatus(row.status) for row in versions}  # oldest first
         return summarize(person.id, slots, marks, settings, at)
 
 
-def all_attendance(ws: Workspace, now: dt.datetime | None = None) -> Mapping[uuid.UUID, AttendanceSummary]:
+def all_attendance(
+    ws: Workspace, now: dt.datetime | None = None
+) -> Mapping[uuid.UUID, AttendanceSummary]:
     """Every assigned participant's summary at once (certificates check all 210 together)."""
     with ws.reading() as session:
         event = current_event(session)
@@ -326,7 +357,9 @@ def export_attendance(
     try:
         return write_attendance(matrix, event.name, path, history)
     except OSError as error:
-        raise UserError("cannot_write", path=str(path), reason=error.strerror or str(error)) from error
+        raise UserError(
+            "cannot_write", path=str(path), reason=error.strerror or str(error)
+        ) from error
 
 
 def signin_sheet(

@@ -48,7 +48,9 @@ def on_admitted(
     if at >= first.ends_at:
         return DeskMarkResult(DeskMarkOutcome.SESSION_OVER, first.id)
     status = settings.arrival_status(first.starts_at, at)
-    row = store.write_mark(session, first.id, participant_id, status, None, MarkSource.DESK, operator, at)
+    row = store.write_mark(
+        session, first.id, participant_id, status, None, MarkSource.DESK, operator, at
+    )
     # Only this laptop's name is needed (the mark is ours); reading every device's would cost
     # a query on the desk's hot path.
     device = session.get(Device, row.device_id)

@@ -117,7 +117,9 @@ def import_signing_key(ws: Workspace, data: bytes, passphrase: str) -> KeyInfo:
             raise UserError("key_unknown_here", key_id=key.key_id)
         existing = session.get(SigningKeyBlob, key.key_id)
         if existing is None:
-            session.add(SigningKeyBlob(id=key.key_id, encrypted=encrypted, created_at=row.created_at))
+            session.add(
+                SigningKeyBlob(id=key.key_id, encrypted=encrypted, created_at=row.created_at)
+            )
         return KeyInfo(key.key_id, row.created_at, row.retired, True)
 
 

@@ -81,14 +81,26 @@ def sync_with_central(
         if outcome.cancelled:
             state.record_failure(session, display, "cancelled")
         else:
-            state.record_success(session, display, outcome.pushed, outcome.pulled,
-                                 outcome.central_vector, outcome.clock_skew_ms)
+            state.record_success(
+                session,
+                display,
+                outcome.pushed,
+                outcome.pulled,
+                outcome.central_vector,
+                outcome.clock_skew_ms,
+            )
     if progress is not None:
         progress(SyncProgress(SyncPhase.DONE, 1, 1, outcome.pushed, outcome.pulled))
     return SyncResult(
-        central=display, pushed=outcome.pushed, pulled=outcome.pulled, attention=attention,
-        cancelled=outcome.cancelled, started_at=started, finished_at=utc_now(),
-        clock_skew_ms=outcome.clock_skew_ms, skipped_unknown=outcome.skipped_unknown,
+        central=display,
+        pushed=outcome.pushed,
+        pulled=outcome.pulled,
+        attention=attention,
+        cancelled=outcome.cancelled,
+        started_at=started,
+        finished_at=utc_now(),
+        clock_skew_ms=outcome.clock_skew_ms,
+        skipped_unknown=outcome.skipped_unknown,
     )
 
 
@@ -131,9 +143,14 @@ def check_central(central: str, password: str | None = None) -> ConnectionCheck:
     finally:
         engine.dispose()
     return ConnectionCheck(
-        central=display, server_version=version, schema_revision=revision,
-        schema_current=revision == migrate.head_revision(), event_names=names,
-        devices=devices, changes=changes, clock_skew_ms=skew,
+        central=display,
+        server_version=version,
+        schema_revision=revision,
+        schema_current=revision == migrate.head_revision(),
+        event_names=names,
+        devices=devices,
+        changes=changes,
+        clock_skew_ms=skew,
     )
 
 
@@ -179,9 +196,12 @@ def import_changes(
     with ws.transaction() as session:
         state.record_success(session, state.FILE_PEER, 0, imported, None, None)
     return ImportResult(
-        bundle=bundle.summary, imported=imported,
-        already_present=len(bundle.changes) - len(wanted), attention=attention,
-        cancelled=cancelled, skipped_unknown=skipped,
+        bundle=bundle.summary,
+        imported=imported,
+        already_present=len(bundle.changes) - len(wanted),
+        attention=attention,
+        cancelled=cancelled,
+        skipped_unknown=skipped,
     )
 
 
@@ -211,8 +231,13 @@ def compare_with_central(ws: Workspace, central: str, password: str | None = Non
         engine.dispose()
     with ws.reading() as session:
         mine = canonical_state(session.connection())
-    different = tuple(name for name in sorted(set(mine) | set(theirs)) if mine.get(name) != theirs.get(name))
+    different = tuple(
+        name for name in sorted(set(mine) | set(theirs)) if mine.get(name) != theirs.get(name)
+    )
     return VerifyReport(
-        central=display, identical=not different, different_tables=different,
-        local_rows=sum(map(len, mine.values())), central_rows=sum(map(len, theirs.values())),
+        central=display,
+        identical=not different,
+        different_tables=different,
+        local_rows=sum(map(len, mine.values())),
+        central_rows=sum(map(len, theirs.values())),
     )

@@ -87,7 +87,9 @@ def _key(row: Any) -> Any:
     return row.id
 
 
-def _fresh(session: Session, merged: Sequence[Change], present: set[tuple[type, Any]]) -> set[tuple[str, str]]:
+def _fresh(
+    session: Session, merged: Sequence[Change], present: set[tuple[type, Any]]
+) -> set[tuple[str, str]]:
     """(entity, id) of rows that do not exist and have no logged change outside this batch."""
     in_batch = Counter((c.entity, c.entity_id) for c in merged)
     candidates: dict[str, list[str]] = {}
@@ -134,17 +136,25 @@ def _insert_all(session: Session, dialect: str, table: Any, rows: list[dict[str,
     driver = session.connection().connection.driver_connection
     assert driver is not None
     with driver.cursor() as cursor:
-        cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DELETE ROWS')
+        cursor.execute(
+            f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DELETE ROWS'
+        )
         with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([Json(row[name]) if name in as_json else row[name] for name in columns])
+                copy.write_row(
+                    [Json(row[name]) if name in as_json else row[name] for name in columns]
+                )
         # One order for every laptop's batches, so concurrent pushes never deadlock on keys.
-        cursor.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} '
-                       f"ORDER BY {order} ON CONFLICT DO NOTHING")
+        cursor.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} '
+            f"ORDER BY {order} ON CONFLICT DO NOTHING"
+        )
         cursor.execute(f"TRUNCATE {staging}")
 
 
-def _split(batch: Sequence[Change], known: set[str]) -> tuple[dict[str, list[dict[str, Any]]], list[Change]]:
+def _split(
+    batch: Sequence[Change], known: set[str]
+) -> tuple[dict[str, list[dict[str, Any]]], list[Change]]:
     """Rows of insert-only changes that can be written in bulk (per entity), and the changes
     left for ``apply_change``."""
     repeated = Counter((c.entity, c.entity_id) for c in batch)

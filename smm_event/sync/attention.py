@@ -47,12 +47,19 @@ class _Names:
     def __init__(self, session: Session) -> None:
         self.devices = {row.id: row.name for row in session.scalars(select(Device))}
         self.people: dict[uuid.UUID, str] = {}
-        query = select(Participant.id, Participant.surname, Participant.first_name, Participant.patronymic)
+        query = select(
+            Participant.id, Participant.surname, Participant.first_name, Participant.patronymic
+        )
         for pid, surname, first, patronymic in session.execute(query):
             self.people[pid] = " ".join(part for part in (surname, first, patronymic) if part)
 
-    def item(self, kind: AttentionKind, participant: uuid.UUID | None = None,
-             devices: Iterable[uuid.UUID] = (), **extra: Any) -> AttentionItem:
+    def item(
+        self,
+        kind: AttentionKind,
+        participant: uuid.UUID | None = None,
+        devices: Iterable[uuid.UUID] = (),
+        **extra: Any,
+    ) -> AttentionItem:
         ids = tuple(sorted(set(devices), key=str))
         return AttentionItem(
             kind=kind,
@@ -94,15 +101,29 @@ def _badges(session: Session, names: _Names) -> list[AttentionItem]:
         reissued = (clocks or {}).get("badge_version", "")
         if scan.result == REPLACED:
             kind = AttentionKind.REPLACED_BADGE_SCANNED
-        elif scan.badge_version is not None and scan.badge_version < current and _stamp(scan.clocks) > reissued:
+        elif (
+            scan.badge_version is not None
+            and scan.badge_version < current
+            and _stamp(scan.clocks) > reissued
+        ):
             kind = AttentionKind.ADMITTED_WITH_REPLACED_BADGE
         else:
             continue
-        items.append(names.item(
-            kind, scan.participant_id, [scan.device_id], day=scan.local_day, record_ids=(str(scan.id),),
-            details={"badge_version": scan.badge_version, "current_version": current,
-                     "desk": scan.desk, "scanned_at": scan.scanned_at},
-        ))
+        items.append(
+            names.item(
+                kind,
+                scan.participant_id,
+                [scan.device_id],
+                day=scan.local_day,
+                record_ids=(str(scan.id),),
+                details={
+                    "badge_version": scan.badge_version,
+                    "current_version": current,
+                    "desk": scan.desk,
+                    "scanned_at": scan.scanned_at,
+                },
+            )
+        )
     return items
 
 
@@ -112,11 +133,19 @@ def _duplicate_admissions(session: Session, names: _Names) -> list[AttentionItem
         select(Checkin.participant_id, Checkin.local_day)
         .where(admitted)
         .group_by(Checkin.participant_id, Checkin.local_day)
-        .having(or_(func.count(distinct(Checkin.device_id)) > 1, func.count(distinct(Checkin.desk)) > 1))
+        .having(
+            or_(func.count(distinct(Checkin.device_id)) > 1, func.count(distinct(Checkin.desk)) > 1)
+        )
     )
     query = (
-        select(Checkin.participant_id, Checkin.local_day, Checkin.device_id, Checkin.desk,
-               Checkin.scanned_at, Checkin.id)
+        select(
+            Checkin.participant_id,
+            Checkin.local_day,
+            Checkin.device_id,
+            Checkin.desk,
+            Checkin.scanned_at,
+            Checkin.id,
+        )
         .where(admitted, tuple_(Checkin.participant_id, Checkin.local_day).in_(twice))
         .order_by(Checkin.scanned_at, Checkin.id)
     )
@@ -125,7 +154,10 @@ def _duplicate_admissions(session: Session, names: _Names) -> list[AttentionItem
         groups[(row.participant_id, row.local_day)].append(row)
     return [
         names.item(
-            AttentionKind.DUPLICATE_ADMISSION, participant, [s.device_id for s in scans], day=day,
+            AttentionKind.DUPLICATE_ADMISSION,
+            participant,
+            [s.device_id for s in scans],
+            day=day,
             record_ids=tuple(str(s.id) for s in scans),
             details={"scans": [{"desk": s.desk, "scanned_at": s.scanned_at} for s in scans]},
         )
@@ -147,12 +179,18 @@ def _walk_ins(session: Session, names: _Names) -> list[AttentionItem]:
                 if other.id != person.id and _same_patronymic(person, other, key[0]):
                     matches[other.id].add(key[0])
         for other_id, how in sorted(matches.items(), key=lambda m: str(m[0])):
-            items.append(names.item(
-                AttentionKind.POSSIBLE_DUPLICATE_WALK_IN, person.id,
-                record_ids=(str(person.id), str(other_id)),
-                details={"other_participant_id": other_id,
-                         "other_name": names.people.get(other_id), "matched_by": sorted(how)},
-            ))
+            items.append(
+                names.item(
+                    AttentionKind.POSSIBLE_DUPLICATE_WALK_IN,
+                    person.id,
+                    record_ids=(str(person.id), str(other_id)),
+                    details={
+                        "other_participant_id": other_id,
+                        "other_name": names.people.get(other_id),
+                        "matched_by": sorted(how),
+                    },
+                )
+            )
     return items
 
 
@@ -186,29 +224,48 @@ def _lag_ms(dialect: str) -> ColumnElement[int]:
 def _clocks(session: Session, names: _Names, now: dt.datetime) -> list[AttentionItem]:
     state = session.get(LocalState, 1)  # None on central
     lag = _lag_ms(session.get_bind().dialect.name)
-    behind = select(ChangeRecord.device_id, func.count(), func.max(lag)).where(lag > CLOCK_TOLERANCE_MS)
+    behind = select(ChangeRecord.device_id, func.count(), func.max(lag)).where(
+        lag > CLOCK_TOLERANCE_MS
+    )
     items = [
-        names.item(AttentionKind.CLOCK_BEHIND, None, [device],
-                   details={"records": count, "max_minutes": int(most) // 60000})
+        names.item(
+            AttentionKind.CLOCK_BEHIND,
+            None,
+            [device],
+            details={"records": count, "max_minutes": int(most) // 60000},
+        )
         for device, count, most in session.execute(behind.group_by(ChangeRecord.device_id))
     ]
     future = now + dt.timedelta(milliseconds=CLOCK_TOLERANCE_MS)
     ahead = select(ChangeRecord.device_id, func.count(), func.max(ChangeRecord.recorded_at)).where(
-        ChangeRecord.recorded_at > future)
+        ChangeRecord.recorded_at > future
+    )
     items += [
-        names.item(AttentionKind.CLOCK_AHEAD, None, [device],
-                   details={"records": count, "max_minutes": int((latest - now).total_seconds()) // 60})
+        names.item(
+            AttentionKind.CLOCK_AHEAD,
+            None,
+            [device],
+            details={"records": count, "max_minutes": int((latest - now).total_seconds()) // 60},
+        )
         for device, count, latest in session.execute(ahead.group_by(ChangeRecord.device_id))
     ]
     items += _outside_event(session, names, state)
     skew = measured_skew_ms(session) if state else None
     if state is not None and skew is not None and abs(skew) > CLOCK_TOLERANCE_MS:
-        items.append(names.item(AttentionKind.CLOCK_SKEW_AT_SYNC, None, [state.device_id],
-                                details={"minutes": skew // 60000}))
+        items.append(
+            names.item(
+                AttentionKind.CLOCK_SKEW_AT_SYNC,
+                None,
+                [state.device_id],
+                details={"minutes": skew // 60000},
+            )
+        )
     return sorted(items, key=lambda i: (i.kind.value, i.device_names))
 
 
-def _outside_event(session: Session, names: _Names, state: LocalState | None) -> list[AttentionItem]:
+def _outside_event(
+    session: Session, names: _Names, state: LocalState | None
+) -> list[AttentionItem]:
     """Check-ins scanned, by the desk's clock, outside the event's dates ± a margin."""
     event = session.get(Event, state.event_id) if state and state.event_id else None
     event = event or session.scalars(select(Event).order_by(Event.id)).first()
@@ -219,13 +276,22 @@ def _outside_event(session: Session, names: _Names, state: LocalState | None) ->
     end = dt.datetime.combine(event.ends_on + EVENT_MARGIN + dt.timedelta(days=1), dt.time(), zone)
     start_utc, end_utc = (moment.astimezone(dt.UTC).replace(tzinfo=None) for moment in (start, end))
     query = (
-        select(Checkin.device_id, func.count(), func.min(Checkin.scanned_at), func.max(Checkin.scanned_at))
+        select(
+            Checkin.device_id,
+            func.count(),
+            func.min(Checkin.scanned_at),
+            func.max(Checkin.scanned_at),
+        )
         .where(or_(Checkin.scanned_at < start_utc, Checkin.scanned_at >= end_utc))
         .group_by(Checkin.device_id)
     )
     return [
-        names.item(AttentionKind.CLOCK_OUTSIDE_EVENT, None, [device],
-                   details={"records": count, "earliest": earliest, "latest": latest})
+        names.item(
+            AttentionKind.CLOCK_OUTSIDE_EVENT,
+            None,
+            [device],
+            details={"records": count, "earliest": earliest, "latest": latest},
+        )
         for device, count, earliest, latest in session.execute(query)
     ]
 
@@ -237,7 +303,11 @@ def _marks(session: Session, names: _Names) -> list[AttentionItem]:
         .group_by(table.session_id, table.participant_id)
         .having(func.count(distinct(table.device_id)) > 1)  # marked on one laptop: no conflict
     )
-    query = select(table).where(tuple_(table.session_id, table.participant_id).in_(shared)).order_by(table.hlc)
+    query = (
+        select(table)
+        .where(tuple_(table.session_id, table.participant_id).in_(shared))
+        .order_by(table.hlc)
+    )
     versions: dict[tuple[uuid.UUID, uuid.UUID], list[AttendanceMark]] = defaultdict(list)
     for mark in session.scalars(query):
         versions[(mark.session_id, mark.participant_id)].append(mark)
@@ -247,13 +317,26 @@ def _marks(session: Session, names: _Names) -> list[AttentionItem]:
         if len(latest) < 2 or len({m.status for m in latest.values()}) < 2:
             continue
         current = marks[-1]
-        others = [m for m in latest.values() if m.device_id != current.device_id and m.status != current.status]
-        if current.source not in AUTOMATIC_SOURCES and all(m.source in AUTOMATIC_SOURCES for m in others):
+        others = [
+            m
+            for m in latest.values()
+            if m.device_id != current.device_id and m.status != current.status
+        ]
+        if current.source not in AUTOMATIC_SOURCES and all(
+            m.source in AUTOMATIC_SOURCES for m in others
+        ):
             continue
-        items.append(names.item(
-            AttentionKind.CONFLICTING_MARKS, participant, latest.keys(),
-            record_ids=tuple(str(m.id) for m in latest.values()),
-            details={"session_id": session_id, "current_status": current.status,
-                     "statuses": {str(m.device_id): m.status for m in latest.values()}},
-        ))
+        items.append(
+            names.item(
+                AttentionKind.CONFLICTING_MARKS,
+                participant,
+                latest.keys(),
+                record_ids=tuple(str(m.id) for m in latest.values()),
+                details={
+                    "session_id": session_id,
+                    "current_status": current.status,
+                    "statuses": {str(m.device_id): m.status for m in latest.values()},
+                },
+            )
+        )
     return items

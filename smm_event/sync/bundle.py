@@ -68,17 +68,29 @@ def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
                 with archive.open(RECORDS, "w") as member:
                     for change in _all_changes(session.connection()):
-                        line = (json.dumps(_encode(change), ensure_ascii=False, sort_keys=True) + "\n").encode()
+                        line = (
+                            json.dumps(_encode(change), ensure_ascii=False, sort_keys=True) + "\n"
+                        ).encode()
                         digest.update(line)
                         member.write(line)
                         count += 1
-                        devices[change.device_id.hex] = max(devices.get(change.device_id.hex, 0), change.seq)
+                        devices[change.device_id.hex] = max(
+                            devices.get(change.device_id.hex, 0), change.seq
+                        )
                 summary = BundleSummary(
-                    path=str(out), format_version=VERSION, records=count, devices=devices,
-                    event_id=event.id if event else None, event_name=event.name if event else None,
-                    exported_by=state.device_id, created_at=utc_now(), sha256=digest.hexdigest(),
+                    path=str(out),
+                    format_version=VERSION,
+                    records=count,
+                    devices=devices,
+                    event_id=event.id if event else None,
+                    event_name=event.name if event else None,
+                    exported_by=state.device_id,
+                    created_at=utc_now(),
+                    sha256=digest.hexdigest(),
                 )
-                archive.writestr(MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1))
+                archive.writestr(
+                    MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1)
+                )
             os.replace(temporary, out)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -96,18 +108,26 @@ def _all_changes(connection: Connection) -> Iterator[Change]:
 
 def _encode(change: Change) -> dict[str, Any]:
     return {
-        "device_id": change.device_id.hex, "seq": change.seq, "hlc": change.hlc,
-        "entity": change.entity, "entity_id": change.entity_id, "payload": change.payload,
+        "device_id": change.device_id.hex,
+        "seq": change.seq,
+        "hlc": change.hlc,
+        "entity": change.entity,
+        "entity_id": change.entity_id,
+        "payload": change.payload,
         "recorded_at": change.recorded_at.isoformat(),
     }
 
 
 def _manifest(summary: BundleSummary) -> dict[str, Any]:
     return {
-        "format": FORMAT, "version": summary.format_version,
-        "created_at": summary.created_at.isoformat(), "exported_by": summary.exported_by.hex,
+        "format": FORMAT,
+        "version": summary.format_version,
+        "created_at": summary.created_at.isoformat(),
+        "exported_by": summary.exported_by.hex,
         "event_id": str(summary.event_id) if summary.event_id else None,
-        "event_name": summary.event_name, "records": summary.records, "devices": summary.devices,
+        "event_name": summary.event_name,
+        "records": summary.records,
+        "devices": summary.devices,
         "files": {RECORDS: {"sha256": summary.sha256}},
     }
 
@@ -125,7 +145,9 @@ def read_bundle(path: Path) -> Bundle:
         try:
             data = archive.read(RECORDS)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as error:  # bad CRC too
-            raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
+            raise UserError(
+                "bundle_damaged", path=str(path), reason="records unreadable"
+            ) from error
     if hashlib.sha256(data).hexdigest() != manifest["files"][RECORDS]["sha256"]:
         raise UserError("bundle_damaged", path=str(path), reason="SHA-256 mismatch")
     changes = _decode_all(data, path)
@@ -151,7 +173,9 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         raise UserError("bundle_newer_version", path=str(path), version=version)
     try:
         _summary(manifest, path)
-        if not isinstance(manifest["files"][RECORDS]["sha256"], str) or not isinstance(manifest["records"], int):
+        if not isinstance(manifest["files"][RECORDS]["sha256"], str) or not isinstance(
+            manifest["records"], int
+        ):
             raise TypeError
     except (KeyError, TypeError, ValueError) as error:
         raise UserError("bundle_damaged", path=str(path), reason="bad manifest") from error
@@ -161,9 +185,12 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
 def _summary(manifest: dict[str, Any], path: Path) -> BundleSummary:
     event_id = manifest.get("event_id")
     return BundleSummary(
-        path=str(path), format_version=int(manifest["version"]), records=int(manifest["records"]),
+        path=str(path),
+        format_version=int(manifest["version"]),
+        records=int(manifest["records"]),
         devices={str(k): int(v) for k, v in dict(manifest["devices"]).items()},
-        event_id=uuid.UUID(event_id) if event_id else None, event_name=manifest.get("event_name"),
+        event_id=uuid.UUID(event_id) if event_id else None,
+        event_name=manifest.get("event_name"),
         exported_by=uuid.UUID(manifest["exported_by"]),
         created_at=dt.datetime.fromisoformat(manifest["created_at"]),
         sha256=str(manifest["files"][RECORDS]["sha256"]),
@@ -182,18 +209,30 @@ def _decode_all(data: bytes, path: Path) -> list[Change]:
 def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) -> Change:
     try:
         device_hex = raw["device_id"]
-        device = devices.get(device_hex) or devices.setdefault(device_hex, uuid.UUID(hex=device_hex))
+        device = devices.get(device_hex) or devices.setdefault(
+            device_hex, uuid.UUID(hex=device_hex)
+        )
         change = Change(
-            device_id=device, seq=raw["seq"], hlc=raw["hlc"], entity=raw["entity"],
-            entity_id=raw["entity_id"], payload=raw["payload"],
+            device_id=device,
+            seq=raw["seq"],
+            hlc=raw["hlc"],
+            entity=raw["entity"],
+            entity_id=raw["entity_id"],
+            payload=raw["payload"],
             recorded_at=dt.datetime.fromisoformat(raw["recorded_at"]),
         )
         valid = (
-            type(change.seq) is int and change.seq > 0 and isinstance(change.hlc, str)
-            and _HLC.match(change.hlc) is not None and change.hlc[21:] == device.hex
-            and isinstance(change.entity, str) and _ENTITY.match(change.entity) is not None
-            and isinstance(change.entity_id, str) and 0 < len(change.entity_id) <= 40
-            and isinstance(change.payload, dict) and change.recorded_at.tzinfo is None
+            type(change.seq) is int
+            and change.seq > 0
+            and isinstance(change.hlc, str)
+            and _HLC.match(change.hlc) is not None
+            and change.hlc[21:] == device.hex
+            and isinstance(change.entity, str)
+            and _ENTITY.match(change.entity) is not None
+            and isinstance(change.entity_id, str)
+            and 0 < len(change.entity_id) <= 40
+            and isinstance(change.payload, dict)
+            and change.recorded_at.tzinfo is None
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UserError("bundle_damaged", path=str(path), reason=f"record {number}") from error
@@ -208,10 +247,19 @@ def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
     with ws.reading() as session:
         state = local_state(session)
         if state.event_id and bundle.summary.event_id and state.event_id != bundle.summary.event_id:
-            raise UserError("bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or "")
+            raise UserError(
+                "bundle_other_event",
+                path=bundle.summary.path,
+                event=bundle.summary.event_name or "",
+            )
         held = stamps(session.connection(), [change.key for change in bundle.changes])
     for change in bundle.changes:
         mine = held.get(change.key)
         if mine is not None and mine != change.stamp:
-            raise UserError("bundle_conflicts", path=bundle.summary.path, device=str(change.device_id), seq=change.seq)
+            raise UserError(
+                "bundle_conflicts",
+                path=bundle.summary.path,
+                device=str(change.device_id),
+                seq=change.seq,
+            )
     return [change for change in bundle.changes if change.key not in held]

@@ -44,7 +44,9 @@ def parse_central_url(text_url: str) -> URL:
 def display_url(url: URL) -> str:
     """The address as shown and stored: never with the password."""
     # URL.set() ignores None, so it cannot remove a password; a URL is a named tuple.
-    return url._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    return url._replace(drivername="postgresql", password=None).render_as_string(
+        hide_password=False
+    )
 
 
 def keyring_account(url: URL) -> str:
@@ -141,8 +143,10 @@ def prepare_central(engine: Engine) -> None:
             return
     try:
         with connected(engine) as connection, connection.begin():
-            connection.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"),
-                               {"a": SCHEMA_LOCK[0], "b": SCHEMA_LOCK[1]})
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                {"a": SCHEMA_LOCK[0], "b": SCHEMA_LOCK[1]},
+            )
             if schema_revision(connection) != head:
                 drop_views(connection)
                 from alembic import command

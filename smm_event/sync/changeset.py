@@ -90,9 +90,7 @@ def version_vector(connection: Connection) -> VersionVector:
 def _contiguous(connection: Connection, device: uuid.UUID) -> int:
     """The smallest seq whose successor is missing (seq 1 is known to be present)."""
     following = aliased(ChangeRecord)
-    has_next = exists().where(
-        following.device_id == device, following.seq == ChangeRecord.seq + 1
-    )
+    has_next = exists().where(following.device_id == device, following.seq == ChangeRecord.seq + 1)
     query = select(func.min(ChangeRecord.seq)).where(ChangeRecord.device_id == device, ~has_next)
     return int(connection.scalar(query) or 0)
 
@@ -115,10 +113,15 @@ def read_batches(connection: Connection, ranges: Ranges, batch_size: int) -> Ite
     device's changes are read by primary key (seq order, which is its HLC order) and merged
     across devices by HLC, so causes come before effects (an organization before the people in
     it) and every batch extends each device's gap-free prefix."""
-    cursors = {device: _DeviceCursor(connection, device, low, high, batch_size)
-               for device, (low, high) in ranges.items()}
-    heads = [(change.hlc, change.device_id.hex, change.seq, change) for cursor in cursors.values()
-             if (change := cursor.next()) is not None]
+    cursors = {
+        device: _DeviceCursor(connection, device, low, high, batch_size)
+        for device, (low, high) in ranges.items()
+    }
+    heads = [
+        (change.hlc, change.device_id.hex, change.seq, change)
+        for cursor in cursors.values()
+        if (change := cursor.next()) is not None
+    ]
     heapq.heapify(heads)
     batch: list[Change] = []
     while heads:
@@ -126,7 +129,9 @@ def read_batches(connection: Connection, ranges: Ranges, batch_size: int) -> Ite
         batch.append(change)
         following = cursors[change.device_id].next()
         if following is not None:
-            heapq.heappush(heads, (following.hlc, following.device_id.hex, following.seq, following))
+            heapq.heappush(
+                heads, (following.hlc, following.device_id.hex, following.seq, following)
+            )
         if len(batch) == batch_size:
             yield batch
             batch = []
@@ -137,15 +142,27 @@ def read_batches(connection: Connection, ranges: Ranges, batch_size: int) -> Ite
 class _DeviceCursor:
     """One device's changes (low, high], fetched a chunk at a time."""
 
-    def __init__(self, connection: Connection, device: uuid.UUID, low: int, high: int, chunk: int) -> None:
-        self.connection, self.device, self.low, self.high, self.chunk = connection, device, low, high, chunk
+    def __init__(
+        self, connection: Connection, device: uuid.UUID, low: int, high: int, chunk: int
+    ) -> None:
+        self.connection, self.device, self.low, self.high, self.chunk = (
+            connection,
+            device,
+            low,
+            high,
+            chunk,
+        )
         self.buffer: deque[Change] = deque()
 
     def next(self) -> Change | None:
         if not self.buffer and self.low < self.high:
             query = (
                 select(*COLUMNS)
-                .where(TABLE.c.device_id == self.device, TABLE.c.seq > self.low, TABLE.c.seq <= self.high)
+                .where(
+                    TABLE.c.device_id == self.device,
+                    TABLE.c.seq > self.low,
+                    TABLE.c.seq <= self.high,
+                )
                 .order_by(TABLE.c.seq)
                 .limit(self.chunk)
             )
@@ -155,7 +172,9 @@ class _DeviceCursor:
         return self.buffer.popleft() if self.buffer else None
 
 
-def stamps(connection: Connection, keys: Iterable[tuple[uuid.UUID, int]]) -> dict[tuple[uuid.UUID, int], tuple[str, str, str]]:
+def stamps(
+    connection: Connection, keys: Iterable[tuple[uuid.UUID, int]]
+) -> dict[tuple[uuid.UUID, int], tuple[str, str, str]]:
     """(hlc, entity, entity_id) of the stored changes among ``keys``: enough to tell a record
     this database already holds from a different one under the same (device, seq)."""
     by_device: dict[uuid.UUID, list[int]] = {}

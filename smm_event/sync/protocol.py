@@ -113,14 +113,20 @@ def _check_compatible(ws: Workspace, connection: Connection, central: VersionVec
     with ws.reading() as session:
         state = changes.local_state(session)
         device, event_id, last_seq = state.device_id, state.event_id, state.last_seq
-        central_events = {row.id: row.name for row in connection.execute(select(Event.id, Event.name))}
+        central_events = {
+            row.id: row.name for row in connection.execute(select(Event.id, Event.name))
+        }
         if event_id is not None and central_events and event_id not in central_events:
-            raise UserError("central_other_event", central=", ".join(sorted(central_events.values())))
+            raise UserError(
+                "central_other_event", central=", ".join(sorted(central_events.values()))
+            )
         probe = min(last_seq, central.get(device, 0))
         if probe > 0:
             mine = session.get(ChangeRecord, (device, probe))
             theirs = connection.scalar(
-                select(ChangeRecord.hlc).where(ChangeRecord.device_id == device, ChangeRecord.seq == probe)
+                select(ChangeRecord.hlc).where(
+                    ChangeRecord.device_id == device, ChangeRecord.seq == probe
+                )
             )
             if mine is not None and theirs is not None and mine.hlc != theirs:
                 raise UserError("device_clash", device=str(device))
@@ -203,7 +209,9 @@ def after_receiving(session: Session, batch: Sequence[Change], server_skew_ms: i
     wall = hlc.now_ms()
     if server_skew_ms is not None:
         wall = max(wall, wall - server_skew_ms)
-    state.hlc_wall_ms, state.hlc_counter = hlc.observe(state.hlc_wall_ms, state.hlc_counter, latest, wall)
+    state.hlc_wall_ms, state.hlc_counter = hlc.observe(
+        state.hlc_wall_ms, state.hlc_counter, latest, wall
+    )
     own = [change.seq for change in batch if change.device_id == state.device_id]
     if own and max(own) > state.last_seq:
         state.last_seq = max(own)

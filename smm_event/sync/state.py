@@ -68,7 +68,9 @@ def unsynced_count(session: Session, local: VersionVector | None = None) -> int:
     (every record, before the first one)."""
     local = version_vector(session.connection()) if local is None else local
     row = _last_central(session)
-    central = {uuid.UUID(hex_id): int(seq) for hex_id, seq in (row.central_vector if row else {}).items()}
+    central = {
+        uuid.UUID(hex_id): int(seq) for hex_id, seq in (row.central_vector if row else {}).items()
+    }
     return sum(max(0, top - central.get(device, 0)) for device, top in local.items())
 
 

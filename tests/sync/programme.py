@@ -76,7 +76,9 @@ def play(laptops: Laptops, exchange: Exchange) -> Programme:
     exchange(run.everyone)
     key = keys.unlock_signing_key(organizer, PASSPHRASE)
     people, days = roster(organizer), stream_days(organizer)
-    tokens = {pid: badges.badge_token(organizer, pid, key) for group in people.values() for pid in group}
+    tokens = {
+        pid: badges.badge_token(organizer, pid, key) for group in people.values() for pid in group
+    }
     for stream in (1, 2, 3):
         for index, when in enumerate(days[stream]):
             offline = [run.desks[2]] if stream == 2 and index in (1, 2) else []
@@ -96,8 +98,14 @@ def play(laptops: Laptops, exchange: Exchange) -> Programme:
     return run
 
 
-def _scan_day(run: Programme, people: Sequence[uuid.UUID], when: dt.date, index: int,
-              tokens: dict[uuid.UUID, str], offline: list[Workspace]) -> None:
+def _scan_day(
+    run: Programme,
+    people: Sequence[uuid.UUID],
+    when: dt.date,
+    index: int,
+    tokens: dict[uuid.UUID, str],
+    offline: list[Workspace],
+) -> None:
     for n, pid in enumerate(people):
         desk = run.desks[n % 3]
         token = tokens[pid]
@@ -105,8 +113,11 @@ def _scan_day(run: Programme, people: Sequence[uuid.UUID], when: dt.date, index:
             token = run.old_tokens[pid]
             run.old_badge_admissions.add(pid)
         moment = at(when, 8, 30 + n % 25)
-        outcome = (checkin.check_in_manual(desk, pid, now=moment) if n % 10 == 0
-                   else checkin.check_in_scan(desk, token, now=moment))
+        outcome = (
+            checkin.check_in_manual(desk, pid, now=moment)
+            if n % 10 == 0
+            else checkin.check_in_scan(desk, token, now=moment)
+        )
         assert outcome.admitted, outcome.result
         run.scans += 1
         if index == 1 and n < 3:  # another desk, offline from the first, admits them again
@@ -119,11 +130,27 @@ def _scan_day(run: Programme, people: Sequence[uuid.UUID], when: dt.date, index:
 def _walk_ins(run: Programme, stream: int, when: dt.date) -> None:
     """Two walk-ins a stream: one with a roster person's phone (listed), one new person."""
     with run.organizer.reading() as session:
-        phone = session.scalars(select(Participant.phone).where(Participant.phone.is_not(None))
-                                .order_by(Participant.sort_key).offset(stream)).first()
-    walkins.register_walk_in(run.desks[0], "Пришедшая", f"Поток{stream}", phone=phone,
-                             stream_number=stream, now=at(when, 9, 30))
-    walkins.register_walk_in(run.desks[1], "Гость", f"Новый{stream}", phone=f"+7999000000{stream}",
-                             stream_number=stream, now=at(when, 9, 40))
+        phone = session.scalars(
+            select(Participant.phone)
+            .where(Participant.phone.is_not(None))
+            .order_by(Participant.sort_key)
+            .offset(stream)
+        ).first()
+    walkins.register_walk_in(
+        run.desks[0],
+        "Пришедшая",
+        f"Поток{stream}",
+        phone=phone,
+        stream_number=stream,
+        now=at(when, 9, 30),
+    )
+    walkins.register_walk_in(
+        run.desks[1],
+        "Гость",
+        f"Новый{stream}",
+        phone=f"+7999000000{stream}",
+        stream_number=stream,
+        now=at(when, 9, 40),
+    )
     run.walk_ins += 2
     run.scans += 2

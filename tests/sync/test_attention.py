@@ -63,10 +63,12 @@ def test_offline_desk_admitting_an_old_badge_is_listed(laptops: Laptops, postgre
     assert checkin.check_in_scan(desk, old, now=at(stream_days(desk)[1][0])).admitted
     for ws in (organizer, desk, organizer):
         sync(ws, postgres_url)
-    items = _kinds(sync_service.attention_list(organizer), AttentionKind.ADMITTED_WITH_REPLACED_BADGE)
-    assert [(i.participant_id, i.details["badge_version"], i.details["current_version"]) for i in items] == [
-        (person, 1, 2)
-    ]
+    items = _kinds(
+        sync_service.attention_list(organizer), AttentionKind.ADMITTED_WITH_REPLACED_BADGE
+    )
+    assert [
+        (i.participant_id, i.details["badge_version"], i.details["current_version"]) for i in items
+    ] == [(person, 1, 2)]
     assert sync_service.attention_list(desk) == sync_service.attention_list(organizer)
 
 
@@ -76,14 +78,24 @@ def test_walk_ins_that_may_already_be_on_the_roster(laptops: Laptops, postgres_u
     sync(desk, postgres_url)
     first_day = stream_days(organizer)[1][0]
     with organizer.reading() as session:
-        people = list(session.scalars(select(Participant).where(Participant.phone.is_not(None)).limit(3)))
+        people = list(
+            session.scalars(select(Participant).where(Participant.phone.is_not(None)).limit(3))
+        )
     by_phone, by_name, by_email = people
     digits = "".join(ch for ch in by_phone.phone or "" if ch.isdigit())[-10:]
-    walkins.register_walk_in(desk, "Новикова", "Ольга", phone=f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:]}",
-                             now=at(first_day))
-    walkins.register_walk_in(desk, by_name.surname.upper().replace("Ё", "Е"), by_name.first_name,
-                             now=at(first_day))
-    walkins.register_walk_in(desk, "Иное", "Лицо", email=(by_email.email or "").upper(), now=at(first_day))
+    walkins.register_walk_in(
+        desk,
+        "Новикова",
+        "Ольга",
+        phone=f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:]}",
+        now=at(first_day),
+    )
+    walkins.register_walk_in(
+        desk, by_name.surname.upper().replace("Ё", "Е"), by_name.first_name, now=at(first_day)
+    )
+    walkins.register_walk_in(
+        desk, "Иное", "Лицо", email=(by_email.email or "").upper(), now=at(first_day)
+    )
     walkins.register_walk_in(desk, "Совсем", "Новый", phone="+79990001122", now=at(first_day))
     sync(desk, postgres_url)
     sync(organizer, postgres_url)
@@ -102,8 +114,10 @@ def test_marks_set_differently_on_two_laptops(laptops: Laptops, postgres_url: st
     first_day = stream_days(organizer)[1][0]
     with organizer.reading() as session:
         session_id = session.scalars(
-            select(TrainingSession.id).join(StreamDay, StreamDay.id == TrainingSession.stream_day_id)
-            .where(StreamDay.day == first_day).order_by(TrainingSession.starts_at)
+            select(TrainingSession.id)
+            .join(StreamDay, StreamDay.id == TrainingSession.stream_day_id)
+            .where(StreamDay.day == first_day)
+            .order_by(TrainingSession.starts_at)
         ).first()
     people = roster(organizer)[1]
     now = at(first_day, 11)
@@ -140,5 +154,9 @@ def test_the_list_is_the_same_on_central(laptops: Laptops, postgres_url: str) ->
     finally:
         engine.dispose()
     local = sync_service.attention_list(organizer)
-    assert [i.kind for i in on_central] == [i.kind for i in local] == [AttentionKind.DUPLICATE_ADMISSION]
+    assert (
+        [i.kind for i in on_central]
+        == [i.kind for i in local]
+        == [AttentionKind.DUPLICATE_ADMISSION]
+    )
     assert on_central[0].participant_id == person and len(on_central[0].record_ids) == 2

@@ -126,7 +126,9 @@ DAMAGE = {
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
-def test_damaged_or_forged_bundles_change_nothing(laptops: Laptops, tmp_path: Path, damage: str) -> None:
+def test_damaged_or_forged_bundles_change_nothing(
+    laptops: Laptops, tmp_path: Path, damage: str
+) -> None:
     organizer = laptops.organizer()
     good = tmp_path / "good.smm"
     sync_service.export_changes(organizer, good)
@@ -152,7 +154,9 @@ def test_forged_payload_of_a_held_record_changes_nothing(laptops: Laptops, tmp_p
 
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really", b"name;phone\n"])
-def test_other_files_are_refused(empty_workspace: Workspace, tmp_path: Path, content: bytes) -> None:
+def test_other_files_are_refused(
+    empty_workspace: Workspace, tmp_path: Path, content: bytes
+) -> None:
     path = tmp_path / "other.smm"
     path.write_bytes(content)
     with pytest.raises(UserError) as refused:

@@ -60,14 +60,18 @@ def test_addresses_are_normalized_and_never_show_the_password(text: str, shown: 
     assert central.display_url(central.parse_central_url(text)) == shown
 
 
-@pytest.mark.parametrize("text", ["", "mysql://x@y/z", "postgresql://host-without-database", "not a url"])
+@pytest.mark.parametrize(
+    "text", ["", "mysql://x@y/z", "postgresql://host-without-database", "not a url"]
+)
 def test_bad_addresses_are_user_errors(text: str) -> None:
     with pytest.raises(UserError) as error:
         central.parse_central_url(text)
     assert error.value.code == "bad_central_url"
 
 
-def test_password_comes_from_the_keyring_and_never_a_file(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
+def test_password_comes_from_the_keyring_and_never_a_file(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
     url = "postgresql://smm@db.local/event"
     sync_service.save_central_password(url, "s3cret")
     assert memory_keyring.store == {(central.KEYRING_SERVICE, "smm@db.local:5432/event"): "s3cret"}
@@ -103,7 +107,9 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 @pytest.mark.postgres
-def test_sync_commands(laptops: Laptops, postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sync_commands(
+    laptops: Laptops, postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     organizer = laptops.organizer()
     path = str(organizer.path)
     organizer.close()

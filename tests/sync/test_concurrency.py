@@ -51,7 +51,11 @@ def _all_at_once(laptops: list[Workspace], url: str, batch_size: int) -> None:
 
 @pytest.mark.parametrize("copy_from", [1, 10_000], ids=["copy", "executemany"])
 def test_laptops_syncing_at_the_same_time_converge(
-    laptops: Laptops, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy_from: int
+    laptops: Laptops,
+    postgres_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    copy_from: int,
 ) -> None:
     monkeypatch.setattr(apply, "COPY_MIN_ROWS", copy_from)  # both ways of writing a batch
     organizer = laptops.organizer()

@@ -70,7 +70,10 @@ def _run_killed_sync(ws: Workspace, url: str, kill_at: int) -> None:
     ws.close()  # the child opens the file itself; this process reopens it afterwards
     child = subprocess.run(
         [sys.executable, "-c", KILLER, str(ws.path), url, str(kill_at), str(BATCH)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=120,
     )
     assert child.returncode == -9, child.stderr.decode()[-2000:]
 
@@ -106,15 +109,19 @@ def _terminate_sync_connections(url: str) -> None:
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE application_name = 'smm-event sync' AND datname = current_database()"
-            ))
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE application_name = 'smm-event sync' AND datname = current_database()"
+                )
+            )
     finally:
         engine.dispose()
 
 
-def test_dropped_connection_mid_push(laptops: Laptops, postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dropped_connection_mid_push(
+    laptops: Laptops, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     organizer = laptops.organizer()
     total = _local_changes(organizer)
     original, calls = apply.store_and_apply, [0]
@@ -133,7 +140,9 @@ def test_dropped_connection_mid_push(laptops: Laptops, postgres_url: str, monkey
     assert dropped.value.code == "central_connection_lost"
     assert _central_changes(postgres_url) == BATCH
     status = sync_service.sync_status(organizer)
-    assert status.peers[0].last_error == "central_connection_lost" and status.last_success_at is None
+    assert (
+        status.peers[0].last_error == "central_connection_lost" and status.last_success_at is None
+    )
     monkeypatch.setattr(apply, "store_and_apply", original)
     assert sync(organizer, postgres_url).pushed == total - BATCH
     assert _central_changes(postgres_url) == total

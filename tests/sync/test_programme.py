@@ -33,7 +33,9 @@ def _check(run: Programme) -> dict[str, list[tuple[object, ...]]]:
     lists = [sync_service.attention_list(ws) for ws in run.everyone]
     assert all(items == lists[0] for items in lists)
     items = lists[0]
-    twins = {(i.participant_id, i.day) for i in items if i.kind is AttentionKind.DUPLICATE_ADMISSION}
+    twins = {
+        (i.participant_id, i.day) for i in items if i.kind is AttentionKind.DUPLICATE_ADMISSION
+    }
     assert twins == run.twins
     old = {i.participant_id for i in items if i.kind is AttentionKind.ADMITTED_WITH_REPLACED_BADGE}
     assert old == run.old_badge_admissions and len(old) == 1

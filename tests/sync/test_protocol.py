@@ -27,7 +27,9 @@ def _count(ws: object, model: type) -> int:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_new_laptop_pulls_the_event_and_public_keys_only(laptops: Laptops, postgres_url: str) -> None:
+def test_new_laptop_pulls_the_event_and_public_keys_only(
+    laptops: Laptops, postgres_url: str
+) -> None:
     organizer = laptops.organizer()
     first = sync(organizer, postgres_url)
     assert first.pushed == _count(organizer, ChangeRecord) and first.pulled == 0
@@ -55,7 +57,12 @@ def test_sync_again_changes_nothing(laptops: Laptops, postgres_url: str) -> None
     for ws in (desk, organizer, desk):
         again = sync(ws, postgres_url)
         assert (again.pushed, again.pulled) == (0, 0)
-    assert (dump(organizer), dump(desk), central_dump(postgres_url), _count(desk, ChangeRecord)) == before
+    assert (
+        dump(organizer),
+        dump(desk),
+        central_dump(postgres_url),
+        _count(desk, ChangeRecord),
+    ) == before
     assert sync_service.sync_status(desk).unsynced == 0
 
 
@@ -78,11 +85,15 @@ def test_offline_laptops_converge_in_either_order(laptops: Laptops, postgres_url
     assert _count(desk, ChangeRecord) == _count(organizer, ChangeRecord)
     admitted = {row[0] for row in dump(desk)["checkin"] if row[-2] == "admitted"}
     assert len(dump(desk)["checkin"]) == 65 and len(admitted) == 65
-    duplicates = [i for i in sync_service.attention_list(desk) if i.kind.value == "duplicate_admission"]
+    duplicates = [
+        i for i in sync_service.attention_list(desk) if i.kind.value == "duplicate_admission"
+    ]
     assert sorted(i.participant_id for i in duplicates) == sorted(people[25:30])
 
 
-def test_small_batches_interleave_devices_in_clock_order(laptops: Laptops, postgres_url: str) -> None:
+def test_small_batches_interleave_devices_in_clock_order(
+    laptops: Laptops, postgres_url: str
+) -> None:
     organizer = laptops.organizer()
     result = sync(organizer, postgres_url, batch_size=37)
     desk = laptops.empty("Стойка 2")
@@ -98,9 +109,17 @@ def test_version_vector_counts_only_the_gap_free_prefix(empty_workspace: object)
     other = uuid.uuid4()
     with ws.transaction() as session:  # type: ignore[attr-defined]
         for seq in (1, 2, 3, 5, 6):
-            session.add(ChangeRecord(device_id=other, seq=seq, hlc=f"{seq:013d}-000000-{other.hex}",
-                                     entity="device", entity_id=str(other), payload={"name": "x"},
-                                     recorded_at=changes.utc_now()))
+            session.add(
+                ChangeRecord(
+                    device_id=other,
+                    seq=seq,
+                    hlc=f"{seq:013d}-000000-{other.hex}",
+                    entity="device",
+                    entity_id=str(other),
+                    payload={"name": "x"},
+                    recorded_at=changes.utc_now(),
+                )
+            )
     with ws.reading() as session:  # type: ignore[attr-defined]
         vector = version_vector(session.connection())
     assert vector[other] == 3
@@ -109,7 +128,9 @@ def test_version_vector_counts_only_the_gap_free_prefix(empty_workspace: object)
     assert lacking(vector, {other: 9}) == {ws.device_id: (0, 1)}  # type: ignore[attr-defined]
 
 
-def test_central_of_another_event_is_refused(laptops: Laptops, postgres_url: str, tmp_path: Path) -> None:
+def test_central_of_another_event_is_refused(
+    laptops: Laptops, postgres_url: str, tmp_path: Path
+) -> None:
     organizer = laptops.organizer()
     sync(organizer, postgres_url)
     from smm_event.services.demo import create_demo
@@ -139,7 +160,9 @@ def test_copied_workspace_is_refused(laptops: Laptops, postgres_url: str, tmp_pa
     assert [row[-2] for row in central_dump(postgres_url)["checkin"]] == ["admitted"]
 
 
-def test_restored_backup_takes_back_its_own_records(laptops: Laptops, postgres_url: str, tmp_path: Path) -> None:
+def test_restored_backup_takes_back_its_own_records(
+    laptops: Laptops, postgres_url: str, tmp_path: Path
+) -> None:
     """A laptop restored from an old backup pulls its own later records and numbers new ones
     after them, so nothing it wrote before the restore is shadowed."""
     organizer = laptops.organizer()
@@ -159,13 +182,18 @@ def test_restored_backup_takes_back_its_own_records(laptops: Laptops, postgres_u
         assert dump(restored) == central_dump(postgres_url)
 
 
-def test_empty_central_schema_and_views_are_created(postgres_url: str, empty_workspace: object) -> None:
+def test_empty_central_schema_and_views_are_created(
+    postgres_url: str, empty_workspace: object
+) -> None:
     sync(empty_workspace, postgres_url)  # type: ignore[arg-type]
     engine = create_engine(postgres_url)
     try:
         with engine.connect() as connection:
-            names = set(connection.exec_driver_sql(
-                "SELECT viewname FROM pg_views WHERE schemaname = 'public'").scalars())
+            names = set(
+                connection.exec_driver_sql(
+                    "SELECT viewname FROM pg_views WHERE schemaname = 'public'"
+                ).scalars()
+            )
     finally:
         engine.dispose()
     assert {"report_participants", "report_first_checkins", "report_attendance"} <= names

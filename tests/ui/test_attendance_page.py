@@ -32,8 +32,12 @@ from ui.context import AppContext
 
 WAIT_MS = 5000
 PASSPHRASE = "длинная фраза-пароль"
-P, L, A, E = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT,
-              AttendanceStatus.EXCUSED)
+P, L, A, E = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.ABSENT,
+    AttendanceStatus.EXCUSED,
+)
 
 
 @pytest.fixture
@@ -89,21 +93,29 @@ def test_opens_on_the_first_session_with_the_stream_sorted(page: AttendancePage)
     session = attendance.find_sessions(page.context.workspace, 1, DEMO_FIRST_DAY)[0]  # type: ignore[arg-type]
     assert page.current_session_id() == session.id
     names = [page.model.entry(row).participant.surname.replace("ё", "е") for row in range(70)]
-    assert names == sorted(names) and {page.model.entry(r).participant.stream_number for r in range(70)} == {1}
+    assert names == sorted(names) and {
+        page.model.entry(r).participant.stream_number for r in range(70)
+    } == {1}
     assert "Not marked: 70" in page.counts_label.text()
 
 
-def test_one_click_in_a_status_column_marks_and_shows_the_audit_trail(qtbot: Any, page: AttendancePage) -> None:
+def test_one_click_in_a_status_column_marks_and_shows_the_audit_trail(
+    qtbot: Any, page: AttendancePage
+) -> None:
     index = page.model.index(3, FIRST_STATUS + 1)  # the "late" column
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.table.visualRect(index).center())
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
     qtbot.waitUntil(lambda: _status(page, 3) is L, timeout=WAIT_MS)
     assert _stored(page, 3) is L
     qtbot.waitUntil(lambda: page.panel.history.count() == 1, timeout=WAIT_MS)
-    assert "Late" in page.panel.history.item(0).text() and "Ирина" in page.panel.history.item(0).text()
+    assert (
+        "Late" in page.panel.history.item(0).text() and "Ирина" in page.panel.history.item(0).text()
+    )
     absent = page.model.index(3, FIRST_STATUS + 2)
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.table.visualRect(absent).center())
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(absent).center()
+    )
     qtbot.waitUntil(lambda: page.panel.history.count() == 2, timeout=WAIT_MS)
     assert "(was: late)" in page.panel.history.item(0).text()
     assert "Late: 0" in page.counts_label.text() and "Absent: 1" in page.counts_label.text()
@@ -119,8 +131,11 @@ def test_keys_mark_the_selected_row(qtbot: Any, page: AttendancePage) -> None:
     _press(page.table, "у")  # Russian layout: У = excused
     qtbot.waitUntil(lambda: _status(page, 6) is E, timeout=WAIT_MS)
     assert _stored(page, 5) is A and _stored(page, 6) is E
-    history = attendance.mark_history(page.context.workspace, page.current_session_id(),  # type: ignore[arg-type]
-                                      page.model.entry(5).participant.id)
+    history = attendance.mark_history(
+        page.context.workspace,
+        page.current_session_id(),  # type: ignore[arg-type]
+        page.model.entry(5).participant.id,
+    )
     assert [m.source for m in history] == ["keyboard"]
 
 
@@ -157,27 +172,38 @@ def test_a_scanner_burst_marks_present_and_is_not_taken_for_shortcuts(
     assert page.search.text() == ""  # a successful scan clears the search to show the row
 
 
-def test_close_with_mark_absent_then_reopen(qtbot: Any, page: AttendancePage, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_close_with_mark_absent_then_reopen(
+    qtbot: Any, page: AttendancePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page.mark_row(0, P, attendance.MarkSource.CLICK)
     qtbot.waitUntil(lambda: _status(page, 0) is P, timeout=WAIT_MS)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes)
+    )
     page.close_button.click()
     qtbot.waitUntil(lambda: page.state_label.text() == "Closed", timeout=WAIT_MS)
     assert "Absent: 69" in page.counts_label.text() and "Not marked: 0" in page.counts_label.text()
     assert not page.panel.status_buttons[P].isEnabled()
     page.mark_row(1, P, attendance.MarkSource.CLICK)
-    qtbot.waitUntil(lambda: page.banner.isVisible() and "closed" in page.banner.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.banner.isVisible() and "closed" in page.banner.text(), timeout=WAIT_MS
+    )
     page.reopen_button.click()
     qtbot.waitUntil(lambda: page.state_label.text() == "Open", timeout=WAIT_MS)
     page.mark_row(1, P, attendance.MarkSource.CLICK)
     qtbot.waitUntil(lambda: _status(page, 1) is P, timeout=WAIT_MS)
 
 
-def test_search_narrows_the_roster_and_one_match_is_selected(qtbot: Any, page: AttendancePage) -> None:
+def test_search_narrows_the_roster_and_one_match_is_selected(
+    qtbot: Any, page: AttendancePage
+) -> None:
     person = page.model.entry(10).participant
     page.search.setText(person.surname)
     assert 1 <= page.model.rowCount() < 70
-    assert all(person.surname in page.model.entry(r).participant.full_name for r in range(page.model.rowCount()))
+    assert all(
+        person.surname in page.model.entry(r).participant.full_name
+        for r in range(page.model.rowCount())
+    )
     page.search.setText(person.phone or "")
     assert page.model.rowCount() == 1 and page.selected_participant() == person.id
 
@@ -200,13 +226,19 @@ def test_matrix_page_shows_colours_percentages_totals_and_exports(
     assert model.data(model.index(0, matrix_model.NAME)) == person.full_name
     assert [model.data(model.index(0, c)) for c in range(1, 5)] == ["P", "L", "E", "A"]
     assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole).color().name() == "#c8e6c9"
-    assert model.data(model.index(0, model.percent_column), Qt.ItemDataRole.UserRole) == 10.0  # 1.5 of 15 (16 held, 1 excused)
+    assert (
+        model.data(model.index(0, model.percent_column), Qt.ItemDataRole.UserRole) == 10.0
+    )  # 1.5 of 15 (16 held, 1 excused)
     assert model.data(model.index(70, 1)) == "1"  # present at the first session
     target = tmp_path / "matrix"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
     matrix_page.xlsx_button.click()
-    qtbot.waitUntil(lambda: (tmp_path / "matrix.xlsx").exists() and "Saved" in matrix_page.message.text(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (tmp_path / "matrix.xlsx").exists() and "Saved" in matrix_page.message.text(),
+        timeout=WAIT_MS,
+    )
     sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx")["Поток 1"]
     assert sheet.cell(5, 2).value == person.full_name and sheet.cell(5, 4).value == "П"
 
@@ -238,5 +270,13 @@ def test_a_badge_held_to_the_camera_marks_the_person(
     assert page.panel.preview.isVisible()
     page.camera_button.click()  # off: the camera thread stops
     qtbot.waitUntil(lambda: not page.camera.running, timeout=WAIT_MS)
-    assert len(attendance.mark_history(page.context.workspace, page.current_session_id(),  # type: ignore[arg-type]
-                                       person.id)) == 1  # the badge stayed in view: one mark
+    assert (
+        len(
+            attendance.mark_history(
+                page.context.workspace,
+                page.current_session_id(),  # type: ignore[arg-type]
+                person.id,
+            )
+        )
+        == 1
+    )  # the badge stayed in view: one mark

@@ -20,7 +20,10 @@ def test_emitting_a_bool_signal_keeps_reference_counts(qapp: Any) -> None:
     before_true, before_false = sys.getrefcount(True), sys.getrefcount(False)
     for index in range(300):
         flag.changed.emit(index % 2 == 0)
-    grown_true, grown_false = sys.getrefcount(True) - before_true, sys.getrefcount(False) - before_false
+    grown_true, grown_false = (
+        sys.getrefcount(True) - before_true,
+        sys.getrefcount(False) - before_false,
+    )
     assert len(seen) == 300
     # What holding those 300 values costs without Qt (nothing where True/False are immortal,
     # Python 3.12+). A leak of one reference per emit would be 150 off.

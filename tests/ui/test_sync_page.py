@@ -37,7 +37,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def page(qapp: Any, qtbot: Any, demo_template: Path, tmp_path: Path, message_boxes: Any) -> Iterator[SyncPage]:
+def page(
+    qapp: Any, qtbot: Any, demo_template: Path, tmp_path: Path, message_boxes: Any
+) -> Iterator[SyncPage]:
     install_translators(qapp, "ru")
     path = tmp_path / "event.sqlite3"
     shutil.copyfile(demo_template, path)
@@ -47,8 +49,10 @@ def page(qapp: Any, qtbot: Any, demo_template: Path, tmp_path: Path, message_box
     window.setCentralWidget(widget)
     qtbot.addWidget(window)
     context.open(path)
-    qtbot.waitUntil(lambda: widget.bar_label is not None and "Синхр.: ещё не было" in widget.bar_label.text(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: widget.bar_label is not None and "Синхр.: ещё не было" in widget.bar_label.text(),
+        timeout=WAIT_MS,
+    )
     yield widget
     context.shutdown()
 
@@ -66,8 +70,10 @@ def test_test_connection_then_sync_shows_counts_and_status(
     qtbot.waitUntil(lambda: page.phase_label.text() == "Готово.", timeout=WAIT_MS)
     assert page.counts_label.text().startswith("Отправлено: 6")
     assert page.counts_label.text().endswith("Получено: 0 · Требуют внимания: 0")
-    qtbot.waitUntil(lambda: "не отправлено: 0" in (page.bar_label.text() if page.bar_label else ""),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "не отправлено: 0" in (page.bar_label.text() if page.bar_label else ""),
+        timeout=WAIT_MS,
+    )
     assert "Не отправлено на сервер записей: 0." in page.status_label.text()
     assert page.attention_label.text() == "Ничего не требует внимания."
     station = (tmp_path / "station.toml").read_text(encoding="utf-8")
@@ -80,8 +86,11 @@ def test_test_connection_then_sync_shows_counts_and_status(
 def test_cancel_then_sync_again_completes(
     qtbot: Any, page: SyncPage, postgres_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sync_service, "sync_with_central",
-                        functools.partial(sync_service.sync_with_central, batch_size=50))
+    monkeypatch.setattr(
+        sync_service,
+        "sync_with_central",
+        functools.partial(sync_service.sync_with_central, batch_size=50),
+    )
     page.url_edit.setText(postgres_url)
     page._relay.reported.connect(lambda report: page.cancel() if report.pushed >= 100 else None)
     page.start_sync()
@@ -111,11 +120,19 @@ def test_files_out_and_back(
     qtbot: Any, page: SyncPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bundle = tmp_path / "stick.smm"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(bundle), "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bundle), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(bundle), ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bundle), ""))
+    )
     page.export_file()
-    qtbot.waitUntil(lambda: page.phase_label.text().startswith("Сохранено записей"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.phase_label.text().startswith("Сохранено записей"), timeout=WAIT_MS
+    )
     assert bundle.exists()
     page.import_file()
-    qtbot.waitUntil(lambda: page.phase_label.text().startswith("Загружено новых записей: 0"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.phase_label.text().startswith("Загружено новых записей: 0"), timeout=WAIT_MS
+    )
     assert page.import_button.isEnabled()

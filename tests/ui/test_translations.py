@@ -32,7 +32,9 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
     (folder / "smm_event_ru.ts").write_text(broken, encoding="utf-8")
     real = updater.resource_path
     monkeypatch.setattr(
-        updater, "resource_path", lambda *parts: folder if parts == ("translations",) else real(*parts)
+        updater,
+        "resource_path",
+        lambda *parts: folder if parts == ("translations",) else real(*parts),
     )
     assert check("ru") == ["untranslated: 'All streams'"]
 

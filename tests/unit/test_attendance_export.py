@@ -53,7 +53,11 @@ def test_xlsx_cells_keep_formula_like_text_as_text(tmp_path: Path) -> None:
     for row, text in enumerate(DANGEROUS, start=1):
         cell = loaded.cell(row, 1)
         # XML turns a lone carriage return into a newline; the point is: text, never a formula
-        assert (cell.value, cell.data_type, cell.quotePrefix) == (text.replace("\r", "\n"), "s", True)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (
+            text.replace("\r", "\n"),
+            "s",
+            True,
+        )
     assert loaded.cell(7, 1).quotePrefix is False
     assert loaded.cell(8, 1).value == 7.5
 
@@ -65,7 +69,8 @@ def test_csv_file_is_utf8_with_bom_and_semicolons(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as stream:
         assert list(csv.reader(stream, delimiter=";")) == [
-            ["ФИО", "Телефон"], ["Ёлкина; Анна", "'+79281234567"]
+            ["ФИО", "Телефон"],
+            ["Ёлкина; Анна", "'+79281234567"],
         ]
 
 
@@ -76,7 +81,7 @@ def _marked_day(ws: Workspace) -> list:  # type: ignore[type-arg]
     for session, status in zip(sessions, ("present", "late", "excused", "absent"), strict=True):
         attendance.mark(ws, session.id, people[0].id, status)
     attendance.mark(ws, sessions[0].id, people[1].id, "absent")
-    attendance.mark(ws, sessions[0].id, people[1].id, "present", note="=HYPERLINK(\"x\")")
+    attendance.mark(ws, sessions[0].id, people[1].id, "present", note='=HYPERLINK("x")')
     return people
 
 
@@ -117,10 +122,14 @@ def test_csv_export_round_trip(demo_workspace: Workspace, tmp_path: Path) -> Non
     assert len(rows) == 1 + 70 + 5
 
 
-def test_organization_names_that_look_like_formulas_are_escaped(demo_workspace: Workspace, tmp_path: Path) -> None:
-    person = attendance.session_roster(
-        demo_workspace, attendance.find_sessions(demo_workspace, 1)[0].id
-    ).entries[0].participant
+def test_organization_names_that_look_like_formulas_are_escaped(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    person = (
+        attendance.session_roster(demo_workspace, attendance.find_sessions(demo_workspace, 1)[0].id)
+        .entries[0]
+        .participant
+    )
     with demo_workspace.transaction() as db:
         row = db.get_one(Participant, person.id)
         changes.record(db, "organization", row.organization_id, {"name": "=1+2"})

@@ -29,8 +29,12 @@ from smm_event.storage.models import AttendanceMark
 from smm_event.workspace import Workspace, open_workspace
 from tests.conftest import DEMO_FIRST_DAY
 
-P, L, A, E = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT,
-              AttendanceStatus.EXCUSED)
+P, L, A, E = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.ABSENT,
+    AttendanceStatus.EXCUSED,
+)
 # 2026-05-12 in Moscow (UTC+3): stream 1's first session starts 10:00 = 07:00 UTC.
 FIRST_START_UTC = dt.datetime(2026, 5, 12, 7, 0)
 
@@ -46,17 +50,23 @@ def _people(ws: Workspace, session: SessionInfo) -> list[uuid.UUID]:
 def test_mark_writes_a_version_whose_hlc_is_its_changes_stamp(demo_workspace: Workspace) -> None:
     session = _first_day(demo_workspace)[0]
     person = _people(demo_workspace, session)[0]
-    info = attendance.mark(demo_workspace, session.id, person, "late", note="автобус", operator="Ирина")
+    info = attendance.mark(
+        demo_workspace, session.id, person, "late", note="автобус", operator="Ирина"
+    )
     assert (info.status, info.note, info.source, info.operator) == (L, "автобус", "click", "Ирина")
     assert info.device_name == "Организатор (демо)"
     with demo_workspace.reading() as db:
-        change = db.scalars(select(ChangeRecord).where(ChangeRecord.entity_id == str(info.id))).one()
+        change = db.scalars(
+            select(ChangeRecord).where(ChangeRecord.entity_id == str(info.id))
+        ).one()
         row = db.get_one(AttendanceMark, info.id)
     assert row.hlc == change.hlc == info.hlc
     assert "hlc" not in change.payload  # the stamp is the change's own, not a payload field
 
 
-def test_roster_is_the_sessions_stream_sorted_by_surname_with_current_marks(demo_workspace: Workspace) -> None:
+def test_roster_is_the_sessions_stream_sorted_by_surname_with_current_marks(
+    demo_workspace: Workspace,
+) -> None:
     session = _first_day(demo_workspace)[0]
     roster = attendance.session_roster(demo_workspace, session.id)
     assert len(roster.entries) == 70
@@ -104,7 +114,9 @@ def test_a_person_of_another_stream_cannot_be_marked(demo_workspace: Workspace) 
         (None, None, "ill", "bad_status"),
     ],
 )
-def test_mark_errors_have_codes(demo_workspace: Workspace, session_id, participant, status, code) -> None:  # type: ignore[no-untyped-def]
+def test_mark_errors_have_codes(
+    demo_workspace: Workspace, session_id, participant, status, code
+) -> None:  # type: ignore[no-untyped-def]
     session = _first_day(demo_workspace)[0]
     person = participant or _people(demo_workspace, session)[0]
     with pytest.raises(UserError) as error:
@@ -112,12 +124,16 @@ def test_mark_errors_have_codes(demo_workspace: Workspace, session_id, participa
     assert error.value.code == code
 
 
-def test_close_marks_the_unmarked_absent_and_refuses_marks_until_reopened(demo_workspace: Workspace) -> None:
+def test_close_marks_the_unmarked_absent_and_refuses_marks_until_reopened(
+    demo_workspace: Workspace,
+) -> None:
     session = _first_day(demo_workspace)[0]
     people = _people(demo_workspace, session)
     attendance.mark(demo_workspace, session.id, people[0], "present")
     attendance.mark(demo_workspace, session.id, people[1], "excused")
-    result = attendance.close_session(demo_workspace, session.id, mark_unmarked_absent=True, operator="Ирина")
+    result = attendance.close_session(
+        demo_workspace, session.id, mark_unmarked_absent=True, operator="Ирина"
+    )
     assert (result.closed, result.marked_absent) == (True, 68)
     roster = attendance.session_roster(demo_workspace, session.id)
     assert roster.session.closed
@@ -169,7 +185,9 @@ def test_weights_and_grace_are_per_event_settings(demo_workspace: Workspace) -> 
 
 
 @pytest.fixture
-def signing_key(demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> badge_keys.SigningKey:
+def signing_key(
+    demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> badge_keys.SigningKey:
     monkeypatch.setattr(badge_keys, "_SCRYPT_LOG2_N", 10)
     keys.init_keys(demo_workspace, "длинная фраза-пароль")
     return keys.unlock_signing_key(demo_workspace, "длинная фраза-пароль")
@@ -185,15 +203,27 @@ def test_scan_marks_present_then_late_after_the_grace_period(
 ) -> None:
     session = _first_day(demo_workspace)[0]
     early, late = _people(demo_workspace, session)[:2]
-    on_time = attendance.mark_by_scan(demo_workspace, session.id, _token(demo_workspace, signing_key, early),
-                                      now=FIRST_START_UTC + dt.timedelta(minutes=10))
+    on_time = attendance.mark_by_scan(
+        demo_workspace,
+        session.id,
+        _token(demo_workspace, signing_key, early),
+        now=FIRST_START_UTC + dt.timedelta(minutes=10),
+    )
     assert (on_time.outcome, on_time.mark and on_time.mark.status) == (ScanOutcome.MARKED, P)
     assert on_time.mark is not None and on_time.mark.source == "scan"
-    after = attendance.mark_by_scan(demo_workspace, session.id, _token(demo_workspace, signing_key, late),
-                                    now=FIRST_START_UTC + dt.timedelta(minutes=11))
+    after = attendance.mark_by_scan(
+        demo_workspace,
+        session.id,
+        _token(demo_workspace, signing_key, late),
+        now=FIRST_START_UTC + dt.timedelta(minutes=11),
+    )
     assert after.mark is not None and after.mark.status is L
-    again = attendance.mark_by_scan(demo_workspace, session.id, _token(demo_workspace, signing_key, early),
-                                    now=FIRST_START_UTC + dt.timedelta(minutes=40))
+    again = attendance.mark_by_scan(
+        demo_workspace,
+        session.id,
+        _token(demo_workspace, signing_key, early),
+        now=FIRST_START_UTC + dt.timedelta(minutes=40),
+    )
     assert again.outcome is ScanOutcome.ALREADY_MARKED and again.mark is not None
     assert again.mark.status is P
     assert len(attendance.mark_history(demo_workspace, session.id, early)) == 1
@@ -206,7 +236,9 @@ def test_scan_overrides_an_absent_mark_and_undoes_a_russian_keyboard_layout(
     person = _people(demo_workspace, session)[2]
     attendance.mark(demo_workspace, session.id, person, "absent", note="не пришёл")
     token = _token(demo_workspace, signing_key, person)
-    russian = token.translate(str.maketrans("SMABCDEFGHIJKLNOPQRTUVWXYZ:", "ЫЬФИСВУАПРШОЛДТЩЗЙКЕГМЦЧНЯЖ"))
+    russian = token.translate(
+        str.maketrans("SMABCDEFGHIJKLNOPQRTUVWXYZ:", "ЫЬФИСВУАПРШОЛДТЩЗЙКЕГМЦЧНЯЖ")
+    )
     result = attendance.mark_by_scan(demo_workspace, session.id, russian, now=FIRST_START_UTC)
     assert result.outcome is ScanOutcome.MARKED
     assert result.mark is not None and (result.mark.status, result.mark.previous_status) == (P, A)
@@ -217,17 +249,25 @@ def test_scan_refuses_bad_badges_other_streams_and_closed_sessions(
 ) -> None:
     session = _first_day(demo_workspace)[0]
     other = _people(demo_workspace, attendance.find_sessions(demo_workspace, 2)[0])[0]
-    wrong = attendance.mark_by_scan(demo_workspace, session.id, _token(demo_workspace, signing_key, other))
+    wrong = attendance.mark_by_scan(
+        demo_workspace, session.id, _token(demo_workspace, signing_key, other)
+    )
     assert (wrong.outcome, wrong.mark) == (ScanOutcome.NOT_IN_STREAM, None)
     assert wrong.participant is not None and wrong.participant.stream_number == 2
     junk = attendance.mark_by_scan(demo_workspace, session.id, "https://example.org")
     assert (junk.outcome, junk.token_result) == (ScanOutcome.BAD_BADGE, TokenResult.NOT_OURS)
     person = _people(demo_workspace, session)[0]
-    replaced = attendance.mark_by_scan(demo_workspace, session.id,
-                                       _token(demo_workspace, signing_key, person, version=0))
-    assert (replaced.outcome, replaced.token_result) == (ScanOutcome.BAD_BADGE, TokenResult.REPLACED)
+    replaced = attendance.mark_by_scan(
+        demo_workspace, session.id, _token(demo_workspace, signing_key, person, version=0)
+    )
+    assert (replaced.outcome, replaced.token_result) == (
+        ScanOutcome.BAD_BADGE,
+        TokenResult.REPLACED,
+    )
     attendance.close_session(demo_workspace, session.id, mark_unmarked_absent=False)
-    closed = attendance.mark_by_scan(demo_workspace, session.id, _token(demo_workspace, signing_key, person))
+    closed = attendance.mark_by_scan(
+        demo_workspace, session.id, _token(demo_workspace, signing_key, person)
+    )
     assert closed.outcome is ScanOutcome.SESSION_CLOSED
 
 
@@ -236,7 +276,9 @@ def _admit(ws: Workspace, person: uuid.UUID, at: dt.datetime):  # type: ignore[n
         return on_admitted(db, person, at, operator="Стойка 1")
 
 
-def test_desk_check_in_marks_the_days_first_session_unless_a_trainer_did(demo_workspace: Workspace) -> None:
+def test_desk_check_in_marks_the_days_first_session_unless_a_trainer_did(
+    demo_workspace: Workspace,
+) -> None:
     first, second = _first_day(demo_workspace)[:2]
     early, late, marked, after = _people(demo_workspace, first)[:4]
     result = _admit(demo_workspace, early, FIRST_START_UTC - dt.timedelta(minutes=30))
@@ -255,20 +297,31 @@ def test_desk_check_in_marks_the_days_first_session_unless_a_trainer_did(demo_wo
     assert attendance.mark(demo_workspace, first.id, early, "late").previous_status is P
 
 
-def test_desk_check_in_marks_nothing_when_the_setting_is_off_or_no_session(demo_workspace: Workspace) -> None:
+def test_desk_check_in_marks_nothing_when_the_setting_is_off_or_no_session(
+    demo_workspace: Workspace,
+) -> None:
     person = _people(demo_workspace, _first_day(demo_workspace)[0])[0]
     other_day = _admit(demo_workspace, person, FIRST_START_UTC + dt.timedelta(days=30))
     assert other_day.outcome is DeskMarkOutcome.NO_SESSION
     settings = attendance.get_settings(demo_workspace)
-    attendance.save_settings(demo_workspace, dataclasses.replace(settings, desk_marks_first_session=False))
+    attendance.save_settings(
+        demo_workspace, dataclasses.replace(settings, desk_marks_first_session=False)
+    )
     assert _admit(demo_workspace, person, FIRST_START_UTC).outcome is DeskMarkOutcome.DISABLED
 
 
 def _log(ws: Workspace) -> list[ChangeRecord]:
     with ws.reading() as db:
         return [
-            ChangeRecord(device_id=r.device_id, seq=r.seq, hlc=r.hlc, entity=r.entity,
-                         entity_id=r.entity_id, payload=dict(r.payload), recorded_at=r.recorded_at)
+            ChangeRecord(
+                device_id=r.device_id,
+                seq=r.seq,
+                hlc=r.hlc,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                payload=dict(r.payload),
+                recorded_at=r.recorded_at,
+            )
             for r in db.scalars(select(ChangeRecord))
         ]
 
@@ -314,10 +367,20 @@ def test_a_payload_cannot_forge_a_marks_hlc(demo_workspace: Workspace) -> None:
     person = _people(demo_workspace, session)[0]
     mark_id = uuid.uuid4()
     with demo_workspace.transaction() as db:
-        change = changes.record(db, "attendance_mark", mark_id, {
-            "session_id": session.id, "participant_id": person, "status": "present", "source": "cli",
-            "marked_at": FIRST_START_UTC, "device_id": demo_workspace.device_id,
-            "hlc": "9999999999999-999999-ff",  # would win every later edit if it were believed
-        }, new=True)
+        change = changes.record(
+            db,
+            "attendance_mark",
+            mark_id,
+            {
+                "session_id": session.id,
+                "participant_id": person,
+                "status": "present",
+                "source": "cli",
+                "marked_at": FIRST_START_UTC,
+                "device_id": demo_workspace.device_id,
+                "hlc": "9999999999999-999999-ff",  # would win every later edit if it were believed
+            },
+            new=True,
+        )
     with demo_workspace.reading() as db:
         assert db.get_one(AttendanceMark, mark_id).hlc == change.hlc

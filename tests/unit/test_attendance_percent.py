@@ -24,18 +24,26 @@ from smm_event.domain.event import SessionInfo
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
 
-P, L, A, E = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT,
-              AttendanceStatus.EXCUSED)
+P, L, A, E = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.ABSENT,
+    AttendanceStatus.EXCUSED,
+)
 MSK = ZoneInfo("Europe/Moscow")
 DAY = dt.datetime(2026, 5, 12, 7, 0)  # 10:00 in Moscow, naive UTC
 PERSON = uuid.uuid4()
 
 
 def _slots(count: int, closed: bool = False) -> list[SessionSlot]:
-    return [SessionSlot(uuid.uuid4(), DAY + dt.timedelta(hours=2 * i), closed) for i in range(count)]
+    return [
+        SessionSlot(uuid.uuid4(), DAY + dt.timedelta(hours=2 * i), closed) for i in range(count)
+    ]
 
 
-def _summary(statuses: list[AttendanceStatus | None], settings: AttendanceSettings = DEFAULT_SETTINGS):
+def _summary(
+    statuses: list[AttendanceStatus | None], settings: AttendanceSettings = DEFAULT_SETTINGS
+):
     slots = _slots(len(statuses))
     marks = {slot.id: status for slot, status in zip(slots, statuses, strict=True) if status}
     return summarize(PERSON, slots, marks, settings, now=DAY + dt.timedelta(days=1))
@@ -83,12 +91,16 @@ def test_sessions_not_yet_held_are_planned_but_not_expected() -> None:
 
 def test_a_closed_session_counts_even_before_its_start_time() -> None:
     slot = SessionSlot(uuid.uuid4(), DAY, closed=True)
-    summary = summarize(PERSON, [slot], {slot.id: A}, DEFAULT_SETTINGS, now=DAY - dt.timedelta(hours=5))
+    summary = summarize(
+        PERSON, [slot], {slot.id: A}, DEFAULT_SETTINGS, now=DAY - dt.timedelta(hours=5)
+    )
     assert (summary.held, summary.expected, summary.percent) == (1, 1, 0.0)
 
 
 def test_weights_are_relative_to_the_largest_like_moodle() -> None:
-    moodle = settings_from_event({"attendance": {"weights": {"present": 2, "late": 1, "excused": 1}}})
+    moodle = settings_from_event(
+        {"attendance": {"weights": {"present": 2, "late": 1, "excused": 1}}}
+    )
     summary = _summary([P, L, E, A], moodle)
     assert (summary.attended, summary.expected, summary.percent) == (2.0, 4, 50.0)
 
@@ -96,7 +108,9 @@ def test_weights_are_relative_to_the_largest_like_moodle() -> None:
 def test_settings_defaults_round_trip_and_keep_other_event_settings() -> None:
     assert settings_from_event({}) == DEFAULT_SETTINGS
     assert DEFAULT_SETTINGS.weight(L) == 0.5 and DEFAULT_SETTINGS.weight(E) is None
-    changed = dataclasses.replace(DEFAULT_SETTINGS, grace_minutes=20, desk_marks_first_session=False)
+    changed = dataclasses.replace(
+        DEFAULT_SETTINGS, grace_minutes=20, desk_marks_first_session=False
+    )
     merged = with_settings({"grant": "Грант"}, changed)
     assert merged["grant"] == "Грант"
     assert merged["attendance"] == settings_to_json(changed)
@@ -131,8 +145,18 @@ def test_arrival_within_the_grace_period_is_present_then_late() -> None:
 
 def _session(start_hour: int, minutes: int = 90, day: int = 12) -> SessionInfo:
     starts = dt.datetime(2026, 5, day, start_hour, tzinfo=MSK)
-    return SessionInfo(uuid.uuid4(), 1, starts.date(), starts, starts + dt.timedelta(minutes=minutes),
-                       "theory", f"{start_hour}:00", None, None, False)
+    return SessionInfo(
+        uuid.uuid4(),
+        1,
+        starts.date(),
+        starts,
+        starts + dt.timedelta(minutes=minutes),
+        "theory",
+        f"{start_hour}:00",
+        None,
+        None,
+        False,
+    )
 
 
 def test_the_screen_opens_on_the_running_session_else_the_next_else_the_last_today() -> None:
@@ -145,8 +169,28 @@ def test_the_screen_opens_on_the_running_session_else_the_next_else_the_last_tod
 
 
 def _person(surname: str) -> ParticipantInfo:
-    return ParticipantInfo(uuid.uuid4(), surname, "Имя", None, None, "НКО", None, None, None, None,
-                           None, None, None, None, 1, False, None, None, False, 1)
+    return ParticipantInfo(
+        uuid.uuid4(),
+        surname,
+        "Имя",
+        None,
+        None,
+        "НКО",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        1,
+        False,
+        None,
+        None,
+        False,
+        1,
+    )
 
 
 def test_matrix_rows_cells_and_totals_per_session() -> None:

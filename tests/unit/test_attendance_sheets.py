@@ -29,9 +29,18 @@ def test_one_session_sheet_lists_the_stream_with_a_header_and_page_numbers(
     texts = _pages(path)
     assert len(texts) == pages >= 2
     first = texts[0]
-    for expected in ("Центр компетенций по SMM для НКО", "Выставочный центр «МинводыЭкспо»",
-                     "ЛИСТ РЕГИСТРАЦИИ УЧАСТНИКОВ", "Поток 1 «Базовый»", "12 мая 2026 года",
-                     "Фамилия, имя, отчество", "Организация", "Телефон", "Подпись", session.title[:20]):
+    for expected in (
+        "Центр компетенций по SMM для НКО",
+        "Выставочный центр «МинводыЭкспо»",
+        "ЛИСТ РЕГИСТРАЦИИ УЧАСТНИКОВ",
+        "Поток 1 «Базовый»",
+        "12 мая 2026 года",
+        "Фамилия, имя, отчество",
+        "Организация",
+        "Телефон",
+        "Подпись",
+        session.title[:20],
+    ):
         assert expected in first
     everything = "\n".join(texts)
     squashed = re.sub(r"\s+", " ", everything)
@@ -44,7 +53,9 @@ def test_one_session_sheet_lists_the_stream_with_a_header_and_page_numbers(
     assert "75" in texts[-1] and "Тренер:" in texts[-1]  # five blank rows for walk-ins
 
 
-def test_a_day_sheet_starts_each_session_on_a_new_page(demo_workspace: Workspace, tmp_path: Path) -> None:
+def test_a_day_sheet_starts_each_session_on_a_new_page(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
     sessions = attendance.find_sessions(demo_workspace, 1, DEMO_FIRST_DAY)
     path = tmp_path / "day.pdf"
     pages = attendance.signin_sheet(demo_workspace, 1, DEMO_FIRST_DAY, path)

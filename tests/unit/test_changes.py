@@ -231,15 +231,23 @@ def test_bulk_rows_match_what_record_writes(tmp_path: Path) -> None:
     with open_workspace(tmp_path / "a.sqlite3") as ws:
         _seed_event(ws)
         mark = uuid.uuid4()
-        fields = {"session_id": uuid.uuid4(), "participant_id": uuid.uuid4(), "status": "present",
-                  "source": "desk", "hlc": "", "marked_at": dt.datetime(2026, 5, 12, 7),
-                  "device_id": ws.device_id}
+        fields = {
+            "session_id": uuid.uuid4(),
+            "participant_id": uuid.uuid4(),
+            "status": "present",
+            "source": "desk",
+            "hlc": "",
+            "marked_at": dt.datetime(2026, 5, 12, 7),
+            "device_id": ws.device_id,
+        }
         with ws.transaction() as session:
             changes.record_new_rows(session, "attendance_mark", [(mark, fields)])
         with ws.reading() as session:
             from smm_event.storage.models import AttendanceMark
 
             row = session.get_one(AttendanceMark, mark)
-            change = session.scalars(select(ChangeRecord).where(ChangeRecord.entity_id == str(mark))).one()
+            change = session.scalars(
+                select(ChangeRecord).where(ChangeRecord.entity_id == str(mark))
+            ).one()
             assert row.hlc == change.hlc != ""
             assert row.clocks["status"] == change.hlc

@@ -31,7 +31,12 @@ def _workspace() -> Workspace:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rows=st.lists(row, max_size=12), raw=st.binary(max_size=64), skip=st.booleans(), header=st.booleans())
+@given(
+    rows=st.lists(row, max_size=12),
+    raw=st.binary(max_size=64),
+    skip=st.booleans(),
+    header=st.booleans(),
+)
 def test_import_is_all_or_nothing(rows: list[str], raw: bytes, skip: bool, header: bool) -> None:
     ws = _workspace()
     before = {p.id: p for p in participants.list_participants(ws)}

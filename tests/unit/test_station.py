@@ -50,7 +50,7 @@ def test_written_file_is_valid_toml_without_the_damaged_flag() -> None:
 @pytest.mark.parametrize(
     "content",
     [
-        b"desk_name = \"unterminated\n",
+        b'desk_name = "unterminated\n',
         b"\xff\xfe\x00garbage",
         b"[[[",
     ],
