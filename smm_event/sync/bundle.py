@@ -25,6 +25,7 @@ import os
 import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,7 +145,8 @@ def read_bundle(path: Path) -> Bundle:
         manifest = _read_manifest(archive, path)
         try:
             data = archive.read(RECORDS)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as error:  # bad CRC too
+        # A bad CRC, a truncated member, or bytes zlib cannot inflate (damage inside the data).
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise UserError(
                 "bundle_damaged", path=str(path), reason="records unreadable"
             ) from error
@@ -162,7 +164,7 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         if info.file_size > MAX_MANIFEST_BYTES:
             raise ValueError("manifest too large")
         manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as error:
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise UserError("bundle_not_a_bundle", path=str(path)) from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise UserError("bundle_not_a_bundle", path=str(path))

@@ -192,3 +192,25 @@ def test_bundle_of_another_event_is_refused(laptops: Laptops, tmp_path: Path) ->
         sync_service.import_changes(organizer, tmp_path / "other.smm")
     assert refused.value.code == "bundle_other_event"
     assert dump(organizer) == before
+
+
+def test_bytes_damaged_anywhere_in_the_file_are_refused_not_a_crash(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    """A USB stick's bit rot lands anywhere; inside the compressed records zlib itself fails."""
+    organizer = laptops.organizer()
+    good = tmp_path / "good.smm"
+    sync_service.export_changes(organizer, good)
+    original = good.read_bytes()
+    desk = laptops.empty("Стойка 1")
+    bad = tmp_path / "damaged.smm"
+    for at in range(64, len(original) - 2, max(1, len(original) // 60)):
+        data = bytearray(original)
+        data[at : at + 2] = b"XX"
+        if bytes(data) == original:
+            continue
+        bad.write_bytes(bytes(data))
+        with pytest.raises(UserError) as refused:
+            sync_service.import_changes(desk, bad)
+        assert refused.value.code in {"bundle_damaged", "bundle_not_a_bundle"}, at
+    assert _changes(desk) == 1
