@@ -204,13 +204,13 @@ def test_bytes_damaged_anywhere_in_the_file_are_refused_not_a_crash(
     original = good.read_bytes()
     desk = laptops.empty("Стойка 1")
     bad = tmp_path / "damaged.smm"
-    for at in range(64, len(original) - 2, max(1, len(original) // 60)):
+    for offset in range(64, len(original) - 2, max(1, len(original) // 60)):
         data = bytearray(original)
-        data[at : at + 2] = b"XX"
+        data[offset : offset + 2] = b"XX"
         if bytes(data) == original:
             continue
         bad.write_bytes(bytes(data))
         with pytest.raises(UserError) as refused:
             sync_service.import_changes(desk, bad)
-        assert refused.value.code in {"bundle_damaged", "bundle_not_a_bundle"}, at
+        assert refused.value.code in {"bundle_damaged", "bundle_not_a_bundle"}, offset
     assert _changes(desk) == 1
