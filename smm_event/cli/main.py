@@ -75,12 +75,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `smm-event roster list | head`: the reader left; that is not an error of ours.
         _silence_stdout()
         return 0
+    except OSError as error:
+        if args.debug:
+            raise
+        if error.filename is None:
+            return _internal_error()
+        # A missing folder, a full disk, a file another program holds: the user can fix it.
+        sys.stderr.write(f"smm-event: error: cannot use {error.filename}: {error.strerror}\n")
+        return EXIT_USER_ERROR
     except Exception:
         if args.debug:
             raise
-        log = _write_crash_log()
-        sys.stderr.write(f"smm-event: internal error, details in {log}\n")
-        return EXIT_INTERNAL
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    """A bug of ours: one line for the user, the traceback in a log file for us."""
+    log = _write_crash_log()
+    sys.stderr.write(f"smm-event: internal error, details in {log}\n")
+    return EXIT_INTERNAL
 
 
 def _silence_stdout() -> None:

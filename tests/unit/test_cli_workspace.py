@@ -98,3 +98,27 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Event:     none yet" in result.stdout
+
+
+def test_a_file_that_cannot_be_written_is_one_line_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = str(tmp_path / "w.sqlite3")
+    assert run(capsys, "--workspace", ws, "demo", "--seed", "3", "--start", "2026-05-12")[0] == 0
+    missing = tmp_path / "no such folder" / "sheets.pdf"
+    code, _, err = run(
+        capsys,
+        "--workspace",
+        ws,
+        "attendance",
+        "sheets",
+        "--stream",
+        "1",
+        "--day",
+        "2026-05-12",
+        "--out",
+        str(missing),
+    )
+    assert code == 1
+    assert err.count("\n") == 1 and "no such folder" in err and "internal error" not in err
+    assert not missing.parent.exists()
