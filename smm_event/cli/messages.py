@@ -41,8 +41,14 @@ def register_messages(messages: dict[str, str]) -> None:
     MESSAGES.update(messages)
 
 
+# The same code without a location: the problem is with the file as a whole.
+_WITHOUT_WHERE = {"bad_schedule": "the schedule file is not valid: {reason}"}
+
+
 def message_for(error: UserError) -> str:
     template = MESSAGES.get(error.code)
+    if not error.params.get("where", True) and error.code in _WITHOUT_WHERE:
+        template = _WITHOUT_WHERE[error.code]
     if template is None:
         return str(error)
     try:
