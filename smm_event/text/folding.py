@@ -39,7 +39,10 @@ _CONTROLS_TO_SPACE = str.maketrans({chr(code): " " for code in range(0x20)} | {"
 def fold(text: str) -> str:
     """Case- and punctuation-insensitive form for substring search (ё→е, й kept)."""
     # NFC first: a decomposed й (и + breve) or ё (е + diaeresis) must fold like the composed one.
-    return unicodedata.normalize("NFC", text).casefold().translate(_FOLD_TABLE)
+    # And NFC again after: dropping a quote can bring two combining marks together out of
+    # canonical order, and casefold() may decompose; the result must fold to itself.
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_FOLD_TABLE)
+    return unicodedata.normalize("NFC", folded)
 
 
 def search_key(*parts: str | None) -> str:

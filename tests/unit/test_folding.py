@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smm_event.text.folding import (
@@ -52,6 +52,8 @@ def test_search_key_joins_fields_so_a_query_cannot_span_two_of_them() -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.text())
+# Found by hypothesis: dropping the quote joins two combining marks out of canonical order.
+@example('\u0339"\u0334')
 def test_fold_never_yields_the_separator_and_is_idempotent(text: str) -> None:
     folded = fold(text)
     assert FIELD_SEPARATOR not in folded
