@@ -190,7 +190,7 @@ def write_mark(
         },
         new=True,
     )
-    row = session.get_one(AttendanceMark, mark_id)
+    row: AttendanceMark = changes.written_row(session, AttendanceMark, mark_id)
     assert row.hlc == change.hlc
     return row
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import weakref
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,20 @@ from smm_event.attendance.config import settings_from_event
 from smm_event.domain.attendance import DeskMarkOutcome, DeskMarkResult, MarkSource
 from smm_event.services.context import current_event, event_zone, to_local
 from smm_event.storage.models import Device, Participant
+
+# This laptop's name, per open workspace: the mark is ours, and a query for it on every admitted
+# scan is a tenth of the desk's time budget. A rename takes effect when the workspace reopens.
+_DEVICE_NAMES: weakref.WeakKeyDictionary[object, dict[uuid.UUID, str]] = weakref.WeakKeyDictionary()
+
+
+def _device_name(session: Session, device_id: uuid.UUID) -> str | None:
+    names = _DEVICE_NAMES.setdefault(session.get_bind(), {})
+    if device_id not in names:
+        device = session.get(Device, device_id)
+        if device is None:
+            return None
+        names[device_id] = device.name
+    return names[device_id]
 
 
 def on_admitted(
@@ -51,9 +66,7 @@ def on_admitted(
     row = store.write_mark(
         session, first.id, participant_id, status, None, MarkSource.DESK, operator, at
     )
-    # Only this laptop's name is needed (the mark is ours); reading every device's would cost
-    # a query on the desk's hot path.
-    device = session.get(Device, row.device_id)
-    devices = {row.device_id: device.name} if device is not None else {}
+    name = _device_name(session, row.device_id)
+    devices = {row.device_id: name} if name is not None else {}
     info = store.mark_info(row, event_zone(event), devices)
     return DeskMarkResult(DeskMarkOutcome.MARKED, first.id, info)

@@ -65,6 +65,15 @@ def record(
     return change
 
 
+def written_row(session: Session, model: type[Base], key: Any) -> Any:
+    """The row ``record(..., new=True)`` just created, without the flush and SELECT that
+    ``session.get`` would spend on a row that is still pending (a hot path at the desk)."""
+    for candidate in session.new:
+        if isinstance(candidate, model) and candidate.id == key:  # type: ignore[attr-defined]
+            return candidate
+    return session.get_one(model, key)
+
+
 def record_new_rows(
     session: Session, entity: str, rows: Sequence[tuple[uuid.UUID, Mapping[str, Any]]]
 ) -> None:
