@@ -50,20 +50,6 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
 
 
 @pytest.fixture(autouse=True)
-def source_language_after_each_test() -> Iterator[None]:
-    """A test that started the app in Russian must not leave its translators to the next test,
-    which may build a page directly and expect the source (English) texts."""
-    yield
-    from PySide6.QtCore import QCoreApplication
-
-    app = QCoreApplication.instance()
-    if app is not None:
-        from ui.i18n import install_translators
-
-        install_translators(app, "en")
-
-
-@pytest.fixture(autouse=True)
 def fresh_window_settings() -> Iterator[None]:
     """Each test starts with no remembered window state (last page, geometry): one test leaving
     the desk page open must not change where the next test's window opens."""
