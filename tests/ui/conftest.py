@@ -49,6 +49,16 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     return boxes
 
 
+# Qt objects a test made without a parent (contexts, executors) stay referenced until the run
+# ends: left to Python's garbage collector they could be deleted inside a later test's event
+# loop while a queued signal still points at them, which crashes Qt.
+KEEP_ALIVE: list[object] = []
+
+
+def retire(*objects: object) -> None:
+    KEEP_ALIVE.extend(objects)
+
+
 @pytest.fixture(autouse=True)
 def fresh_window_settings() -> Iterator[None]:
     """Each test starts with no remembered window state (last page, geometry): one test leaving

@@ -30,6 +30,8 @@ from ui.attendance.trainer_page import AttendancePage
 from ui.background import BackgroundExecutor
 from ui.context import AppContext
 
+from .conftest import retire
+
 WAIT_MS = 5000
 PASSPHRASE = "длинная фраза-пароль"
 P, L, A, E = (
@@ -60,6 +62,8 @@ def context(qtbot: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]
     qtbot.waitUntil(lambda: ctx.workspace is not None, timeout=WAIT_MS)
     yield ctx
     ctx.shutdown()
+    qtbot.wait(20)  # deliver what the worker queued before the objects are retired
+    retire(ctx, executor)
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ from ui.certificates_page import CertificatesPage
 from ui.context import AppContext
 from ui.i18n import install_translators
 
+from .conftest import retire
+
 PASSPHRASE = "ключ организатора"
 WAIT_MS = 20000
 MM = 72 / 25.4
@@ -67,6 +69,8 @@ def page(
     qtbot.waitUntil(lambda: widget.eligibility_model.rowCount() == 210, timeout=WAIT_MS)
     yield widget
     context.shutdown()
+    qtbot.wait(20)  # deliver what the worker queued before the context is retired
+    retire(context)
 
 
 def choose_stream(qtbot: Any, page: CertificatesPage, number: int) -> None:

@@ -22,6 +22,8 @@ from ui.context import AppContext
 from ui.i18n import install_translators
 from ui.sync_page import SyncPage
 
+from .conftest import retire
+
 WAIT_MS = 20000
 
 
@@ -55,6 +57,8 @@ def page(
     )
     yield widget
     context.shutdown()
+    qtbot.wait(20)  # deliver what the worker queued before the context is retired
+    retire(context)
 
 
 @pytest.mark.postgres
