@@ -24,6 +24,7 @@ from smm_event.domain.checkin import (
 )
 from smm_event.services.context import to_local
 from smm_event.storage.models import Checkin, Device, Organization, Participant
+from smm_event.text.names import full_name
 
 
 def day_scans(
@@ -65,7 +66,9 @@ def _record(
         result=checkin.result,
         raw_text=checkin.raw_text,
         participant_id=checkin.participant_id,
-        participant_name=_full_name(person) if person is not None else None,
+        participant_name=full_name(person.surname, person.first_name, person.patronymic)
+        if person is not None
+        else None,
         organization=organization,
         stream_number=stream.number if stream is not None else None,
     )
@@ -161,7 +164,7 @@ def _absent(
     return tuple(
         AbsentPerson(
             participant_id,
-            " ".join(part for part in (surname, first_name, patronymic) if part),
+            full_name(surname, first_name, patronymic),
             organization,
             numbers.get(stream_id, 0) if stream_id is not None else 0,
             phone,
@@ -170,7 +173,3 @@ def _absent(
             session.execute(query)
         )
     )
-
-
-def _full_name(person: Participant) -> str:
-    return " ".join(part for part in (person.surname, person.first_name, person.patronymic) if part)

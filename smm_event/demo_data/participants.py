@@ -17,6 +17,7 @@ from smm_event.demo_data.names import (
     make_phone,
 )
 from smm_event.demo_data.organizations import assign_organizations
+from smm_event.text.names import full_name
 
 DEMO_FIRST_DAY = dt.date(2026, 5, 12)  # the first day of resources/demo/schedule.toml
 # Entry-test results cluster by level (mean, spread); rounding to 0.5 makes ties, which the
@@ -43,7 +44,7 @@ class DemoParticipant:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.surname, self.first_name, self.patronymic) if part)
+        return full_name(self.surname, self.first_name, self.patronymic)
 
 
 def generate_demo_participants(

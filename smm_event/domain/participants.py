@@ -6,6 +6,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from smm_event.text.names import full_name
+
 
 @dataclass(frozen=True)
 class ParticipantInfo:
@@ -32,7 +34,7 @@ class ParticipantInfo:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.surname, self.first_name, self.patronymic) if part)
+        return full_name(self.surname, self.first_name, self.patronymic)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from smm_event.services.participants import (
 )
 from smm_event.storage import changes
 from smm_event.storage.models import BadgePrint, Device, Participant, Stream
+from smm_event.text.names import full_name
 from smm_event.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -210,7 +211,9 @@ def print_log(
         BadgePrintEntry(
             id=entry.id,
             participant_id=entry.participant_id,
-            participant_name=_full_name(person) if person is not None else None,
+            participant_name=full_name(person.surname, person.first_name, person.patronymic)
+            if person is not None
+            else None,
             stream_number=stream_number,
             badge_version=entry.badge_version,
             layout=entry.layout,
@@ -296,7 +299,3 @@ def _find_participant(
     query = participant_query(event_id).where(Participant.id == participant_id)
     row = session.execute(query).first()
     return to_info(*row) if row is not None else None
-
-
-def _full_name(person: Participant) -> str:
-    return " ".join(part for part in (person.surname, person.first_name, person.patronymic) if part)

@@ -35,6 +35,7 @@ from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.models import AttendanceMark, Checkin, Device, Event, Participant
 from smm_event.sync.state import measured_skew_ms
 from smm_event.text.folding import fold, fold_phone_digits
+from smm_event.text.names import full_name
 
 ADMITTED = CheckinResult.ADMITTED.value
 REPLACED = CheckinResult.BADGE_REPLACED.value
@@ -51,7 +52,7 @@ class _Names:
             Participant.id, Participant.surname, Participant.first_name, Participant.patronymic
         )
         for pid, surname, first, patronymic in session.execute(query):
-            self.people[pid] = " ".join(part for part in (surname, first, patronymic) if part)
+            self.people[pid] = full_name(surname, first, patronymic)
 
     def item(
         self,

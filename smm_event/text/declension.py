@@ -29,6 +29,8 @@ from pytrovich.detector import PetrovichGenderDetector
 from pytrovich.enums import Case, Gender, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
 
+from smm_event.text.names import full_name
+
 
 class ReviewReason(StrEnum):
     GENDER_UNKNOWN = "gender_unknown"
@@ -79,8 +81,7 @@ def _clean(part: str | None) -> str:
 
 def full_name_nominative(surname: str, first_name: str, patronymic: str | None = None) -> str:
     """«Иванов Иван Иванович»; missing parts and stray spaces are dropped."""
-    parts = (_clean(surname), _clean(first_name), _clean(patronymic))
-    return " ".join(part for part in parts if part)
+    return full_name(surname, first_name, patronymic)
 
 
 def parse_gender(value: str | None) -> Gender | None:
