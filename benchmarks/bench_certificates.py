@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificates import (
-    CertificateData,
     load_certificate_template,
     render_certificate_bytes,
     render_certificates,

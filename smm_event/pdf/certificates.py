@@ -8,7 +8,6 @@ check needs neither the print batch nor the page order. The batch PDF is for the
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import os
@@ -22,6 +21,7 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from smm_event.errors import UserError
+from smm_event.pdf.certificate_data import DATA_FIELDS, CertificateData
 from smm_event.pdf.certificate_draw import draw_certificate_page
 from smm_event.pdf.certificate_template import (
     CertificateTemplate,
@@ -34,28 +34,6 @@ from smm_event.text.translit import safe_file_name
 
 Progress = Callable[[int, int], None]
 MM = 72.0 / 25.4
-
-
-@dataclass(frozen=True)
-class CertificateData:
-    number: str
-    surname: str
-    first_name: str
-    patronymic: str | None
-    name_line: str  # printed as given: nominative or dative, decided upstream
-    organization: str | None
-    stream_title: str
-    dates_text: str
-    hours_text: str
-    city: str
-    issue_date_text: str
-    verify_text: str  # the QR payload
-    event_name: str
-    organizer: str
-    gender: str | None = None  # picks template gender words (прошёл / прошла)
-
-
-DATA_FIELDS = frozenset(field.name for field in dataclasses.fields(CertificateData))
 
 
 class RenderCancelled(UserError):

@@ -20,7 +20,8 @@ from smm_event.attendance.config import AttendanceSettings, settings_from_event,
 from smm_event.attendance.matrix import build_matrix, slot_of
 from smm_event.attendance.percent import UNMARKED, summarize
 from smm_event.attendance.sessions import session_at
-from smm_event.badges.token import TokenResult, verify_token
+from smm_event.badges.store import public_keys
+from smm_event.badges.token import verify_token
 from smm_event.domain.attendance import (
     AttendanceMatrix,
     AttendanceStatus,
@@ -33,13 +34,13 @@ from smm_event.domain.attendance import (
     ScanOutcome,
     SessionRoster,
 )
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
+from smm_event.roster.store import find_participants, load_participant
 from smm_event.scanning.keyboard_layout import normalize_scan
-from smm_event.services.context import current_event, event_zone, to_local
-from smm_event.services.keys import public_keys
-from smm_event.services.participants import find_participants, load_participant
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, event_zone, to_local
 from smm_event.storage.models import AttendanceMark
 from smm_event.workspace import Workspace
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from smm_event.badges import TokenResult
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinOutcome, CheckinResult
 from ui.desk.sounds import Sound
 from ui.i18n import fill

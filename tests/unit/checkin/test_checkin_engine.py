@@ -11,7 +11,6 @@ import pytest
 
 from smm_event.badges import (
     SigningKey,
-    TokenResult,
     generate_signing_key,
     make_token,
     public_key_of,
@@ -26,6 +25,7 @@ from smm_event.checkin.engine import (
     decide,
     first_admission,
 )
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
 
 EVENT = uuid.UUID("11111111-2222-3333-4444-555555555555")
