@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 from smm_event.demo_data import DemoParticipant, generate_demo_participants
+from smm_event.demo_data.outcomes import fill_outcomes
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import default_workspace_path, resource_path
@@ -67,6 +68,7 @@ def fill_demo(ws: Workspace, seed: int, first_day: dt.date) -> None:
         changes.record_new_rows(session, "organization", list(organizations.items()))
         changes.record_new_rows(session, "participant", rows)
     streams.assign_streams(ws)
+    fill_outcomes(ws, seed, first_day)
 
 
 def _person_fields(
