@@ -15,6 +15,7 @@ from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
 from smm_event.domain.certificates import (
     CertificateRecord,
     CertificateResult,
+    CertificateStatus,
     CertificateVerification,
     Eligibility,
     IssueReport,
@@ -97,6 +98,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--reason", required=True, metavar="TEXT")
     command = add("register", run_register, "the register (реестр), or export it to XLSX")
     command.add_argument("--out", type=Path, default=None, metavar="FILE.xlsx")
+    command = add("token", run_token, "the QR text of a certificate (what `verify` checks)")
+    command.add_argument("number", metavar="NUMBER|PARTICIPANT", help="a number or a person's id")
     command = add("verify", run_verify, "check a certificate's QR text, offline")
     command.add_argument("text", metavar="TEXT")
     _register_settings(add)
@@ -295,6 +298,26 @@ def run_reissue(args: argparse.Namespace) -> int:
     _print_record(args, record, "reissued")
     if not args.json:
         print(f"PDF: {args.out}")
+    return 0
+
+
+def run_token(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        reg = certificates.certificate_register(ws)
+    wanted = args.number.strip()
+    versions = [r for r in reg.records if r.number == wanted]
+    if not versions:  # a participant's id: their certificate that is valid now
+        versions = [
+            r for r in reg.records
+            if str(r.participant_id) == wanted.lower() and r.status is CertificateStatus.VALID
+        ]  # fmt: skip
+    if not versions:
+        raise UserError("certificate_not_found", number=args.number)
+    newest = max(versions, key=lambda r: r.version)
+    if args.json:
+        print_json({"number": newest.number, "version": newest.version, "text": newest.verify_text})
+    else:
+        print(newest.verify_text)
     return 0
 
 

@@ -48,7 +48,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.set_defaults(handler=run_info)
 
     command = subparsers.add_parser("gui", parents=[common], help="open the desktop application")
-    command.add_argument("--demo", action="store_true", help="open (creating if needed) the demo")
     command.add_argument("--lang", choices=("ru", "en"), default=None)
     command.set_defaults(handler=run_gui)
 
@@ -142,4 +141,5 @@ def run_gui(args: argparse.Namespace) -> int:
         from ui.app import run  # Qt is imported only here, never by the core's modules
     except ImportError as error:
         raise UserError("gui_unavailable", reason=str(error)) from error
-    return run(workspace=args.workspace, demo=args.demo, language=args.lang)
+    # --demo (a global option) has set the workspace to the demo's; the window creates it.
+    return run(workspace=None if args.demo else args.workspace, demo=args.demo, language=args.lang)

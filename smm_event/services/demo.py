@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from smm_event.demo_data import DemoParticipant, generate_demo_participants
 from smm_event.domain.event import WorkspaceSummary
@@ -62,12 +63,19 @@ def create_demo(
         if _has_event(ws) and not replace:
             raise UserError("workspace_not_empty", path=str(ws.path))
         if scenario == MID_COURSE:
-            day = today or dt.date.today()
+            day = today or venue_today()
             fill_demo(ws, seed, day - MID_COURSE_TODAY_OFFSET)
             run_course(ws, seed, day)
         else:
             fill_demo(ws, seed, first_day or dt.date.today())
         return queries.workspace_summary(ws)
+
+
+def venue_today() -> dt.date:
+    """Today at the demo's venue: the desk judges check-ins by the venue's date, so a demo
+    built late in the evening elsewhere must still have stream 2 meeting "today"."""
+    zone = ZoneInfo(load_schedule(resource_path("demo", "schedule.toml")).timezone)
+    return dt.datetime.now(zone).date()
 
 
 def run_course(ws: Workspace, seed: int, today: dt.date) -> None:
