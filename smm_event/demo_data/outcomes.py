@@ -2,8 +2,10 @@
 reach measurements with frozen baselines, so the dashboard, the selection, the indicators and
 the evidence pack show something real on the demo workspace. The same for the same seed.
 
-Only streams that have finished by ``today`` get exit tests and surveys; when none has (a demo
-started on its first day) every stream gets them, so each page has data to show."""
+Only streams that have finished by ``today`` get exit tests and the final survey (when none
+has, every stream does: tests use that to fill a whole programme). Every NGO's baseline was
+measured and frozen before the course; the follow-up is an interim measurement up to
+yesterday, so mid-course growth is modest and some NGOs have not sent theirs yet."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from sqlalchemy import select
 
 from smm_event.services import reach
 from smm_event.services.context import current_event
+from smm_event.services.demo_course import DemoScene
 from smm_event.services.outcome_scores import TOTAL, topic_score_id
 from smm_event.services.participants import find_participants
 from smm_event.services.queries import list_streams
@@ -40,6 +43,11 @@ def _clamp(value: float) -> float:
     return round(max(0.0, min(100.0, value)) * 2) / 2
 
 
+def outcome_step(scene: DemoScene) -> None:
+    """The mid-course demo's step (smm_event/services/demo.py)."""
+    fill_outcomes(scene.ws, scene.seed, scene.today)
+
+
 def fill_outcomes(ws: Workspace, seed: int, today: dt.date) -> None:
     rnd = random.Random(seed * 7919 + 13)
     streams = list_streams(ws)
@@ -49,14 +57,17 @@ def fill_outcomes(ws: Workspace, seed: int, today: dt.date) -> None:
     with ws.transaction() as session:
         event = current_event(session)
         people = [p for p in find_participants(session) if p.stream_number in finished]
+        # A stream whose exit test is already recorded keeps it (who missed it, missed it).
+        tested = {p.stream_number for p in people if p.exit_score is not None}
         orgs = list(session.scalars(select(Organization).order_by(Organization.name)))
         topic_rows: list[tuple[uuid.UUID, dict[str, Any]]] = []
         responses: list[tuple[uuid.UUID, dict[str, Any]]] = []
         for person in people:
             entry = person.entry_score
             if entry is not None and rnd.random() > 0.06:  # a few never took the exit test
-                exit_score = _clamp(entry + (100 - entry) * rnd.uniform(0.1, 0.7))
-                changes.record(session, "participant", person.id, {"exit_score": exit_score})
+                if person.stream_number not in tested:
+                    exit_score = _clamp(entry + (100 - entry) * rnd.uniform(0.1, 0.7))
+                    changes.record(session, "participant", person.id, {"exit_score": exit_score})
                 for topic in TOPICS:
                     before = _clamp(entry + rnd.uniform(-12, 12))
                     after = _clamp(before + (100 - before) * rnd.uniform(0.0, 0.8))
@@ -116,10 +127,10 @@ def _reach_rows(
     accounts = []
     measurements = []
     now = changes.utc_now()
-    base_from, base_to = today - dt.timedelta(days=90), today - dt.timedelta(days=1)
-    follow_from, follow_to = today + dt.timedelta(days=60), today + dt.timedelta(days=150)
+    base_from, base_to = today - dt.timedelta(days=120), today - dt.timedelta(days=31)
+    follow_from, follow_to = today - dt.timedelta(days=30), today - dt.timedelta(days=1)
     for org in orgs:
-        growth = rnd.lognormvariate(0.95, 0.45)
+        growth = rnd.lognormvariate(0.35, 0.4)
         for platform in rnd.sample(PLATFORMS, rnd.choice((1, 2, 2, 3))):
             handle = f"{platform}.example/{str(org.id)[:8]}"
             key = reach.account_id(org.id, platform, handle)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from smm_event.cli.main import main
+from smm_event.demo_data.outcomes import fill_outcomes
 from smm_event.workspace import Workspace
 
 
@@ -99,6 +101,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
 def test_outcomes_show_traces_every_funnel_number_to_people(
     demo_workspace: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    fill_outcomes(demo_workspace, 7, dt.date(2026, 7, 1))
     code, out, _ = _run(demo_workspace, capsys, "outcomes", "show", "--json")
     funnel = {s["step"]: s["count"] for s in json.loads(out)["funnel"]}
     assert code == 0 and funnel["registered"] == 210 and funnel["consulted"] is None

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 from pypdf import PdfReader
 
+from smm_event.demo_data.outcomes import fill_outcomes
 from smm_event.reporting.pack import build_pack
 from smm_event.services import selection
 from smm_event.workspace import Workspace
@@ -19,6 +20,7 @@ AFTER_ALL = dt.datetime(2026, 7, 1, 12, 0)  # naive UTC, after the demo's three 
 def test_pack_is_complete_readable_and_its_hashes_match(
     demo_workspace: Workspace, tmp_path: Path
 ) -> None:
+    fill_outcomes(demo_workspace, 7, AFTER_ALL.date())
     selection.decide(
         demo_workspace,
         selection.selection_view(demo_workspace).result.ranking[-1].candidate_id,
@@ -46,6 +48,7 @@ def test_pack_is_complete_readable_and_its_hashes_match(
         p.extract_text() for p in PdfReader(result.folder / "indicators_report.pdf").pages
     )
     assert "Охват аккаунтов НКО" in report and "Воронка" in report
+    assert "Итоговая анкета" in report  # the demo survey's results are in
     first_sheet = PdfReader(result.folder / signin[0]).pages[0].extract_text()
     assert "ЛИСТ РЕГИСТРАЦИИ" in first_sheet
     for name in [f for f in result.files if f.endswith(".xlsx")]:
