@@ -85,7 +85,7 @@ def bar_chart(
             )
         _style(axes, title, ylabel)
         if len(series) > 1:
-            axes.legend(fontsize=8, frameon=False)
+            figure.legend(loc="outside upper right", ncol=len(series), fontsize=8, frameon=False)
         return _png(figure)
 
 
@@ -102,7 +102,7 @@ def histogram(
         data = [list(v) for v in groups.values()]
         if any(data):
             axes.hist(data, bins=list(bins), label=list(groups), color=PALETTE[: len(data)])
-            axes.legend(fontsize=8, frameon=False)
+            figure.legend(loc="outside upper right", ncol=len(groups), fontsize=8, frameon=False)
         else:
             axes.text(0.5, 0.5, "нет данных", ha="center", va="center", transform=axes.transAxes)
         axes.set_xlabel(xlabel, fontsize=9)
@@ -135,5 +135,5 @@ def line_chart(
         )
         _style(axes, title, ylabel)
         if series:
-            axes.legend(fontsize=8, frameon=False)
+            figure.legend(loc="outside upper right", ncol=len(series), fontsize=8, frameon=False)
         return _png(figure)
