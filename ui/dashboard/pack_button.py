@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from smm_event.errors import UserError
 from smm_event.reporting.pack import PackResult, build_pack
 from smm_event.workspace import Workspace
 from ui.background import Task
@@ -18,10 +17,6 @@ from ui.context import AppContext
 from ui.dashboard.charts import render_executor
 from ui.errors import show_error
 from ui.i18n import fill
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PackButton", text)
 
 
 def _pack(
@@ -35,7 +30,9 @@ def _pack(
 
 class PackButton(QPushButton):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Build the evidence pack…"), parent)
+        super().__init__(
+            QCoreApplication.translate("PackButton", "Build the evidence pack…"), parent
+        )
         self.context = context
         self._task: Task | None = None
         self._dialog: QProgressDialog | None = None
@@ -45,10 +42,18 @@ class PackButton(QPushButton):
         ws = self.context.workspace
         if ws is None or self._task is not None:
             return
-        folder = QFileDialog.getExistingDirectory(self, _tr("Folder for the evidence pack"))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("PackButton", "Folder for the evidence pack")
+        )
         if not folder:
             return
-        dialog = QProgressDialog(_tr("Building the evidence pack…"), _tr("Cancel"), 0, 100, self)
+        dialog = QProgressDialog(
+            QCoreApplication.translate("PackButton", "Building the evidence pack…"),
+            QCoreApplication.translate("PackButton", "Cancel"),
+            0,
+            100,
+            self,
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         self._dialog = dialog
@@ -88,9 +93,12 @@ class PackButton(QPushButton):
             return
         QMessageBox.information(
             self,
-            _tr("Evidence pack"),
+            QCoreApplication.translate("PackButton", "Evidence pack"),
             fill(
-                _tr("The evidence pack is ready: {count} files in {folder} and the archive {zip}."),
+                QCoreApplication.translate(
+                    "PackButton",
+                    "The evidence pack is ready: {count} files in {folder} and the archive {zip}.",
+                ),
                 count=len(result.files),
                 folder=str(result.folder),
                 zip=str(result.zip_path),
@@ -100,16 +108,4 @@ class PackButton(QPushButton):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self._close_dialog()
-        if isinstance(error, UserError) and error.code == "cannot_write":
-            QMessageBox.warning(
-                self,
-                _tr("Evidence pack"),
-                fill(
-                    _tr(
-                        "Cannot write to {path}. Choose another folder, for example on this laptop's disk."
-                    ),
-                    path=str(error.params.get("path", "")),
-                ),
-            )
-        else:
-            show_error(self, error)
+        show_error(self, error)
