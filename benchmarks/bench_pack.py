@@ -6,7 +6,8 @@ Target (issue 13): the pack for 210 people and 48 sessions in < 15 s. Times the 
 ``build_pack`` (48 sign-in sheets, 3 attendance matrices, the certificate register XLSX and PDF,
 the indicators report with its charts, the selection protocol, the funnel, the contents sheet
 and the zip) after every session is held, and prints the slowest files from the progress
-callback; then the selection ranking and the reach report alone.
+callback; then the selection ranking, the reach report and the dashboard's figures (target
+< 200 ms on the mid-course demo) and one dashboard chart.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 
 from smm_event.reporting.pack import build_pack
 from smm_event.services import reach, selection
-from smm_event.services.demo import create_demo
+from smm_event.services.dashboard import load_dashboard
+from smm_event.services.demo import MID_COURSE, create_demo
 from smm_event.workspace import open_workspace
 
 AFTER_ALL = dt.datetime(2026, 7, 1, 12, 0)
@@ -54,12 +56,34 @@ def main() -> None:
                     f"pack run {run + 1}: {total:.2f} s, {len(result.files)} files; slowest: {slow}"
                 )
             for label, call in (
+                ("dashboard figures (first-day demo)", lambda: load_dashboard(ws)),
                 ("selection ranking", lambda: selection.selection_view(ws, None, AFTER_ALL)),
                 ("reach report", lambda: reach.reach_report(ws)),
             ):
                 start = time.perf_counter()
                 call()
                 print(f"{label}: {(time.perf_counter() - start) * 1000:.0f} ms")
+        mid = Path(folder) / "mid.sqlite3"
+        create_demo(mid, seed=7, scenario=MID_COURSE, today=dt.date(2026, 5, 21))
+        with open_workspace(mid) as ws:
+            load_dashboard(ws)
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                load_dashboard(ws)
+                times.append(time.perf_counter() - start)
+            print(
+                f"dashboard figures (mid-course demo): best {min(times) * 1000:.0f} ms, "
+                f"worst {max(times) * 1000:.0f} ms"
+            )
+            from smm_event.charts.render import bar_chart
+
+            start = time.perf_counter()
+            for _ in range(3):
+                bar_chart("x", ["a", "b"], {"n": [1.0, 2.0]}, None, (6.0, 2.4))
+            print(
+                f"one dashboard chart (render lane): {(time.perf_counter() - start) / 3 * 1000:.0f} ms"
+            )
 
 
 if __name__ == "__main__":
