@@ -95,6 +95,7 @@ def histogram(
     bins: Sequence[float],
     xlabel: str,
     size: tuple[float, float] = (7.0, 3.0),
+    ylabel: str = "человек",
 ) -> bytes:
     with _LOCK, matplotlib.rc_context({"font.family": _font()}):
         figure = _figure(size)
@@ -106,7 +107,7 @@ def histogram(
         else:
             axes.text(0.5, 0.5, "нет данных", ha="center", va="center", transform=axes.transAxes)
         axes.set_xlabel(xlabel, fontsize=9)
-        _style(axes, title, "человек")
+        _style(axes, title, ylabel)
         return _png(figure)
 
 

@@ -11,7 +11,7 @@ from smm_event.certificates.register_xlsx import STATUS_NAMES
 from smm_event.domain.certificates import CertificateRegister
 from smm_event.pdf.report_doc import build, para, table
 
-WIDTHS = (20, 10, 22, 50, 55, 11, 36, 20, 45)  # mm, landscape A4 (269 mm of text)
+WIDTHS = (20, 13, 22, 50, 55, 11, 36, 20, 42)  # mm, landscape A4 (269 mm of text)
 
 
 def render_register(register: CertificateRegister, event_name: str, path: Path) -> int:

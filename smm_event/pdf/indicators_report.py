@@ -5,6 +5,7 @@ number names the command that lists the people behind it."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -266,7 +267,7 @@ def _surveys(data: IndicatorsData) -> list[Flowable]:
                 chart(
                     bar_chart(
                         "Средние оценки",
-                        [r.question[:38] for r in overall],
+                        [textwrap.fill(r.question, 30) for r in overall],
                         {"средняя": [r.mean for r in overall]},
                         size=(7.2, 2.6),
                         horizontal=True,
@@ -327,6 +328,7 @@ def _reach(data: IndicatorsData) -> list[Flowable]:
                 {"НКО": capped},
                 [x / 2 for x in range(0, 13)],
                 "рост охвата, раз",
+                ylabel="НКО",
             ),
             WIDTH,
         ),
