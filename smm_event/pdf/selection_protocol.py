@@ -34,7 +34,7 @@ CRITERIA_NAMES = {
 }
 DECISION_NAMES = {"accept": "включить", "exclude": "исключить", "clear": "отменить решение"}
 QUOTA_FIELDS = {"stream": "поток", "region": "регион"}
-WIDTHS = (9, 42, 46, 12, 15, 15, 14, 13, 12, 34)  # mm, scaled to the frame
+WIDTHS = (9, 40, 44, 10, 15, 14, 13, 14, 13, 36)  # mm, scaled to the frame
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -128,10 +128,10 @@ def render_protocol(view: SelectionView, event_name: str, path: Path) -> int:
                 "№",
                 "ФИО",
                 "Организация",
-                "Поток",
+                "Пот.",
                 "Посещ., %",
-                "Выход. тест",
-                "Прирост",
+                "Вых. тест",
+                "Прир.",
                 "Мотив.",
                 "Балл",
                 "Решение",
