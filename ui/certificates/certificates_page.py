@@ -39,6 +39,7 @@ from smm_event.domain.certificates import (
     CertificateRegister,
     CertificateStatus,
     IssueReport,
+    SkipReason,
 )  # fmt: skip
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
@@ -416,8 +417,24 @@ class CertificatesPage(QWidget):
             text += " " + fill(self.tr("PDF: {path}"), path=report.pdf_path)
         if report.files:
             text += " " + fill(self.tr("Files in {path}"), path=report.files[0].parent)
+        if not report.issued and not report.existing:
+            text += " " + self._why_nothing(report)
         self.status_label.setText(text)
         self.context.notify_changed()
+
+    def _why_nothing(self, report: IssueReport) -> str:
+        """A batch that printed nothing says what held everyone back and where to look."""
+        reasons = [skipped.reason for skipped in report.skipped]
+        return fill(
+            self.tr(
+                "No PDF was written: not eligible yet: {not_eligible}, dative names to review: "
+                "{names}, without a stream: {no_stream}. The Eligibility table shows each "
+                "person's reason."
+            ),
+            not_eligible=reasons.count(SkipReason.NOT_ELIGIBLE),
+            names=reasons.count(SkipReason.NAME_NOT_REVIEWED),
+            no_stream=reasons.count(SkipReason.NO_STREAM),
+        )
 
     def _issue_failed(self, error: BaseException) -> None:
         self._finished()
