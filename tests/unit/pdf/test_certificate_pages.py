@@ -17,9 +17,9 @@ from smm_event.pdf.certificates import render_certificate_bytes, render_certific
 from smm_event.services import certificates
 from smm_event.storage.certificate_models import Certificate
 from smm_event.workspace import Workspace
-from tests.unit import certificate_support
-from tests.unit.certificate_support import NOW, Prepared
-from tests.unit.test_certificate_pdf import TEMPLATE, TOKEN, make_cert, raster
+from tests.support import certificates as certificate_support
+from tests.support.certificates import NOW, Prepared
+from tests.unit.pdf.test_certificate_pdf import TEMPLATE, TOKEN, make_cert, raster
 
 prepared = certificate_support.prepared  # the shared fixtures
 ws = certificate_support.ws
