@@ -37,7 +37,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smm_event.pdf import certificate_draw
 from smm_event.pdf.certificate_template import CertificateTemplate
-from smm_event.pdf.fonts import register_fonts
 from smm_event.pdf.certificates import (
     CertificateData,
     load_certificate_template,
@@ -46,6 +45,7 @@ from smm_event.pdf.certificates import (
     render_certificates_batch,
     write_certificate_files,
 )
+from smm_event.pdf.fonts import register_fonts
 from smm_event.text.dates_ru import format_date_range_ru, format_hours_ru
 
 SURNAMES = ("Магомедов", "Хетагурова", "Акопян", "Алиева", "Гогуадзе", "Тхагапсоева-Кодзоева")
