@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 import json
+import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
