@@ -27,6 +27,7 @@ LANGUAGES = {"ru": ("ru_RU", []), "en": ("en_GB", ["-pluralonly"])}
 # takes every top-level ui/*.py that no other area claims.
 AREAS: dict[str, tuple[str, ...]] = {
     "desk": ("desk",),
+    "common": ("common",),
     "attendance": ("attendance",),
     "badges": ("badges_page.py", "badge_*.py"),
     "sync": ("sync_page.py", "sync_*.py"),

@@ -8,12 +8,12 @@
         <translation>Перепечатка бейджа</translation>
     </message>
     <message>
-        <source>Reprint the badge of {name}? The old badge stops working.
-
-Passphrase of the signing key:</source>
-        <translation>Перепечатать бейдж: {name}? Старый бейдж перестанет действовать.
-
-Пароль ключа подписи:</translation>
+        <source>Reprint the badge of {name}? The old badge stops working.</source>
+        <translation>Перевыпустить бейдж: {name}? Старый бейдж перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>The new badge is saved to {path}. No PDF viewer opened it: open the file and print it.</source>
+        <translation>Новый бейдж сохранён в {path}. Программа просмотра PDF его не открыла: откройте файл и распечатайте.</translation>
     </message>
     <message>
         <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
@@ -103,6 +103,10 @@ Passphrase of the signing key:</source>
     <message>
         <source>This laptop cannot print badges: it holds only the keys that check badges, not the key that signs them (so that a lost laptop cannot be used to forge badges). Ask the organizer to reprint the badge on their laptop. Meanwhile, check the person in by search.</source>
         <translation>Этот ноутбук не может печатать бейджи: на нём есть только ключи для проверки бейджей, а ключа подписи нет (чтобы потерянным ноутбуком нельзя было подделать бейдж). Обратитесь к организатору — он перепечатает бейдж на своём ноутбуке. А пока отметьте участника через поиск.</translation>
+    </message>
+    <message>
+        <source>The signing key was replaced. Reprint again and enter the passphrase of the new key.</source>
+        <translation>Ключ подписи заменён. Перевыпустите бейдж ещё раз и введите парольную фразу нового ключа.</translation>
     </message>
     <message>
         <source>Wrong passphrase. The badge was not reissued.</source>

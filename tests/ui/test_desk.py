@@ -307,3 +307,41 @@ def test_scan_result_for_every_refusal_has_russian_words(qtbot: Any, desk: Desk)
     for result in CheckinResult:
         text = result_headline(result)
         assert text and any("а" <= ch <= "я" for ch in text.lower()), result
+
+
+def test_reprint_asks_the_passphrase_once_retries_and_says_opened_only_when_it_was(
+    qtbot: Any, desk: Desk, message_boxes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.common.passphrase_session import forget_keys
+    from ui.desk import reprint
+
+    forget_keys()
+    answers = ["не тот пароль", PASSPHRASE]
+    labels: list[str] = []
+
+    def get_text(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        labels.append(label)
+        return (answers.pop(0), True) if answers else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    yes = staticmethod(lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    opened = [False, True]
+    monkeypatch.setattr(reprint, "open_file", lambda _path: opened.pop(0))
+    person = desk.people[20]
+
+    desk.page.reprinter.reprint(person)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=WAIT_MS)
+    assert len(labels) == 2 and "Неверная парольная фраза" in labels[1]
+    [first] = message_boxes.texts("information")
+    assert "сохранён" in first and "открыт" not in first.split("сохранён")[1].split(".")[0]
+
+    desk.page.reprinter.reprint(person)  # the key is remembered: no passphrase this time
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 2, timeout=WAIT_MS)
+    assert len(labels) == 2
+    assert "открыт" in message_boxes.texts("information")[1]
+    with open_workspace(desk.app.context.workspace.path) as ws:
+        assert participants.get_participant(ws, person.id).badge_version == 3
+    forget_keys()

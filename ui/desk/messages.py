@@ -37,6 +37,10 @@ def _messages() -> dict[str, str]:
             "Ask the organizer to reprint the badge on their laptop. Meanwhile, check the "
             "person in by search.",
         ),
+        "signing_key_retired": QCoreApplication.translate(
+            "DeskMessages",
+            "The signing key was replaced. Reprint again and enter the passphrase of the new key.",
+        ),
         "wrong_passphrase": QCoreApplication.translate(
             "DeskMessages", "Wrong passphrase. The badge was not reissued."
         ),
