@@ -44,7 +44,7 @@ from ui.attendance.roster_model import NAME, ORGANIZATION, STATUS_COLUMNS, Roste
 from ui.attendance.scanner import CameraFeed, KeyboardScanner
 from ui.attendance.session_picker import SessionPicker
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, scan_message, status_name
-from ui.background import Task
+from ui.background import Lane, Task
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fill
@@ -386,6 +386,7 @@ class AttendancePage(QWidget):
                 number,
                 day,
                 Path(path),
+                lane=Lane.RENDER,
                 on_done=lambda pages: self._show_banner(
                     fill(self.tr("Saved {path} ({pages} pages)"), path=path, pages=pages), True
                 ),

@@ -22,6 +22,7 @@ from smm_event.errors import UserError
 from smm_event.paths import user_data_dir
 from smm_event.services.keys import can_sign
 from smm_event.services.walkins import reprint_at_desk
+from ui.background import Lane
 from ui.common.passphrase_session import PassphraseSession, remembered_key
 from ui.context import AppContext
 from ui.desk.messages import desk_error_message
@@ -71,6 +72,7 @@ class BadgeReprinter(QObject):
             reprint_at_desk,
             person.id,
             key,
+            lane=Lane.RENDER,
             on_done=lambda pdf: self._reprinted(person, pdf),
             on_error=self._failed,
             owner=self.widget,
