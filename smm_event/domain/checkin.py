@@ -44,6 +44,7 @@ class CheckinMethod(StrEnum):
     MANUAL = "manual"  # found by search, no badge
     WALK_IN = "walk_in"  # registered at the desk
     TYPED = "typed"  # text given on the command line
+    DOOR = "door"  # a badge scanned at a session's door (logged when refused)
 
 
 @dataclass(frozen=True)
