@@ -45,6 +45,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from ui.common.keyboard_capture import KeyboardCapture
 from ui.context import AppContext
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
@@ -52,7 +53,6 @@ from ui.desk.messages import desk_error_message
 from ui.desk.recent_list import RecentList
 from ui.desk.reprint import BadgeReprinter
 from ui.desk.result_panel import ResultPanel
-from ui.desk.scanner_capture import ScannerCapture
 from ui.desk.search_panel import SearchPanel
 from ui.desk.selftest_dialog import ScannerSelfTest
 from ui.desk.sounds import Player, SystemPlayer
@@ -89,8 +89,9 @@ class DeskPage(QWidget):
         self.player: Player = player or SystemPlayer()
         self.counts: DeskCounts | None = None
         self._build()
-        self.capture = ScannerCapture(self, active=self._capturing)
-        self.capture.scanned.connect(lambda _text, raw: self.submit_scan(raw))
+        self.capture = KeyboardCapture(self, active=self._capturing)
+        self.capture.scanned.connect(lambda scan: self.submit_scan(scan.raw))
+        self.capture.start()
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
