@@ -160,8 +160,12 @@
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <source>Full screen</source>
-        <translation>Во весь экран</translation>
+        <source>Kiosk mode</source>
+        <translation>Режим киоска</translation>
+    </message>
+    <message>
+        <source>Only the verdict, on the whole screen. Esc leaves.</source>
+        <translation>Только результат, на весь экран. Выход — Esc.</translation>
     </message>
     <message>
         <source>Desk:</source>
@@ -170,6 +174,18 @@
     <message>
         <source>Operator:</source>
         <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>A refusal stays until the next scan or a click.</source>
+        <translation>Отказ остаётся на экране до следующего сканирования или щелчка.</translation>
+    </message>
+    <message>
+        <source>Green and amber shown for:</source>
+        <translation>Зелёный и жёлтый держатся:</translation>
     </message>
     <message>
         <source>Check the date on this computer: {today} is outside the event ({start} – {end}). Check-ins would be recorded on the wrong day.</source>
@@ -220,7 +236,7 @@
     </message>
     <message>
         <source>Not this stream&apos;s day</source>
-        <translation>Сегодня не его поток</translation>
+        <translation>Сегодня занимается другой поток</translation>
     </message>
     <message>
         <source>No sessions today</source>
@@ -253,6 +269,14 @@
     <message>
         <source>The code is damaged or forged. Scan it again, or find the person by search.</source>
         <translation>Код повреждён или подделан. Отсканируйте ещё раз или найдите участника через поиск.</translation>
+    </message>
+    <message>
+        <source>She is in stream {stream}, which meets on {days}. Today is the day of stream {today}.</source>
+        <translation>Она занимается в потоке {stream}: {days}. Сегодня день потока {today}.</translation>
+    </message>
+    <message>
+        <source>He is in stream {stream}, which meets on {days}. Today is the day of stream {today}.</source>
+        <translation>Он занимается в потоке {stream}: {days}. Сегодня день потока {today}.</translation>
     </message>
     <message>
         <source>Stream {stream} meets on {days}. Today is the day of stream {today}.</source>

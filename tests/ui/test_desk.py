@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -345,3 +345,43 @@ def test_reprint_asks_the_passphrase_once_retries_and_says_opened_only_when_it_w
     with open_workspace(desk.app.context.workspace.path) as ws:
         assert participants.get_participant(ws, person.id).badge_version == 3
     forget_keys()
+
+
+def test_wrong_day_names_the_days_as_a_range_agrees_and_stays_until_clicked(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    with open_workspace(demo_copy) as ws:
+        key = keys.unlock_signing_key(ws, PASSPHRASE)
+        with ws.reading() as session:
+            event_id = current_event(session).id
+        others = participants.list_participants(ws, stream_number=2)
+    woman = next(p for p in others if (p.patronymic or "").endswith("вна"))
+    desk.page.submit_scan(make_token(key, event_id, woman.id, 1))
+    wait_tone(qtbot, desk, Tone.REFUSED, 1)
+    text = desk.page.result.explanation.text()
+    assert text.startswith("Она занимается в потоке 2: ")
+    assert "–" in text and text.count("мая") == 1  # «16–19 мая», not four dates
+    assert "Сегодня день потока 1" in text
+    desk.page.result._reset.setInterval(10)
+    qtbot.wait(100)
+    assert desk.page.result.tone is Tone.REFUSED  # a refusal is not timed out
+    qtbot.mouseClick(desk.page.result, Qt.MouseButton.LeftButton)
+    assert desk.page.result.tone is Tone.READY
+
+
+def test_kiosk_mode_fills_the_screen_with_the_verdict_and_esc_leaves(
+    qtbot: Any, desk: Desk
+) -> None:
+    desk.page.fullscreen_button.click()
+    assert desk.page.kiosk and desk.window.isFullScreen()
+    assert not desk.page.side.isVisible() and not desk.window.navigation.isVisible()
+    assert desk.page.result.arrivals.isVisible()
+    assert "из 70" in desk.page.result.arrivals.text()
+    scanner_types(desk.window, desk.tokens[30])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    name_px = desk.page.result.name.font().pixelSize()
+    default_px = QFontMetrics(QApplication.font()).height()
+    assert name_px >= 3 * default_px  # the name grows with the screen, not a fixed point size
+    qtbot.keyClick(desk.page, Qt.Key.Key_Escape)
+    assert not desk.page.kiosk and not desk.window.isFullScreen()
+    assert desk.page.side.isVisible() and desk.window.navigation.isVisible()
