@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>Annuller</name>
+    <message>
+        <source>Annul a check-in</source>
+        <translation>Аннулировать регистрацию</translation>
+    </message>
+    <message>
+        <source>Choose an admission («Welcome!») in the list of last scans first.</source>
+        <translation>Сначала выберите в списке последних сканирований пропуск («Добро пожаловать!»).</translation>
+    </message>
+    <message>
+        <source>Annul the check-in of {name}? It stays in the log but no longer counts, and the attendance mark the desk made is withdrawn.
+
+Reason:</source>
+        <translation>Аннулировать регистрацию: {name}? Запись останется в журнале, но перестанет учитываться, а отметка посещаемости, сделанная стойкой, будет снята.
+
+Причина:</translation>
+    </message>
+</context>
+<context>
     <name>BadgeReprinter</name>
     <message>
         <source>Reprint badge</source>
@@ -105,6 +124,26 @@
         <translation>Этот ноутбук не может печатать бейджи: на нём есть только ключи для проверки бейджей, а ключа подписи нет (чтобы потерянным ноутбуком нельзя было подделать бейдж). Обратитесь к организатору — он перепечатает бейдж на своём ноутбуке. А пока отметьте участника через поиск.</translation>
     </message>
     <message>
+        <source>Write why the check-in is annulled: the organizers will see it.</source>
+        <translation>Напишите, почему регистрация аннулируется: организаторы это увидят.</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {max_length} characters.</source>
+        <translation>Причина слишком длинная: не больше {max_length} символов.</translation>
+    </message>
+    <message>
+        <source>This check-in is not in the workspace. Refresh the list of scans.</source>
+        <translation>Этой регистрации нет в рабочей базе. Обновите список сканирований.</translation>
+    </message>
+    <message>
+        <source>This scan admitted nobody, so there is nothing to annul.</source>
+        <translation>По этому сканированию никто не прошёл — аннулировать нечего.</translation>
+    </message>
+    <message>
+        <source>This check-in was already annulled.</source>
+        <translation>Эта регистрация уже аннулирована.</translation>
+    </message>
+    <message>
         <source>The signing key was replaced. Reprint again and enter the passphrase of the new key.</source>
         <translation>Ключ подписи заменён. Перевыпустите бейдж ещё раз и введите парольную фразу нового ключа.</translation>
     </message>
@@ -134,6 +173,14 @@
     <message>
         <source>Last scans</source>
         <translation>Последние сканирования</translation>
+    </message>
+    <message>
+        <source>Annul…</source>
+        <translation>Аннулировать…</translation>
+    </message>
+    <message>
+        <source>Undo the selected admission, with a reason</source>
+        <translation>Отменить выбранный пропуск с указанием причины</translation>
     </message>
     <message>
         <source>Find a participant</source>
@@ -300,6 +347,14 @@
 </context>
 <context>
     <name>RecentList</name>
+    <message>
+        <source>Annul this check-in…</source>
+        <translation>Аннулировать эту регистрацию…</translation>
+    </message>
+    <message>
+        <source>annulled</source>
+        <translation>аннулировано</translation>
+    </message>
     <message>
         <source>unknown code</source>
         <translation>неизвестный код</translation>

@@ -385,3 +385,28 @@ def test_kiosk_mode_fills_the_screen_with_the_verdict_and_esc_leaves(
     qtbot.keyClick(desk.page, Qt.Key.Key_Escape)
     assert not desk.page.kiosk and not desk.window.isFullScreen()
     assert desk.page.side.isVisible() and desk.window.navigation.isVisible()
+
+
+def test_a_wrong_admission_is_annulled_from_the_scan_log(
+    qtbot: Any, desk: Desk, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    scanner_types(desk.window, desk.tokens[12])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    qtbot.waitUntil(lambda: "1 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    asked: list[str] = []
+
+    def reason(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "перепутали однофамилиц", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(reason))
+    desk.page.recent.setCurrentRow(0)
+    desk.page.annul_button.click()
+    qtbot.waitUntil(lambda: desk.page.recent.results() == ["annulled"], timeout=WAIT_MS)
+    assert desk.people[12].full_name in asked[0]
+    qtbot.waitUntil(lambda: "0 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    assert "аннулировано" in desk.page.recent.item(0).text()
+    scanner_types(desk.window, desk.tokens[12])  # the same badge again: green, not amber
+    wait_tone(qtbot, desk, Tone.ADMITTED, 2)

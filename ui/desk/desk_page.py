@@ -51,6 +51,7 @@ from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
+from ui.desk.annul import Annuller
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
 from ui.desk.messages import desk_error_message
@@ -101,6 +102,8 @@ class DeskPage(QWidget):
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
+        self.annuller = Annuller(self.context, self.recent, self, self.current_operator)
+        self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
@@ -126,7 +129,13 @@ class DeskPage(QWidget):
         self.result = ResultPanel()
         self.result.set_hold_ms(self.context.station.verdict_hold_seconds * 1000)
         self.recent = RecentList()
-        self.recent_title = QLabel(self.tr("Last scans"))
+        self.recent_title = QWidget()
+        title_row = QHBoxLayout(self.recent_title)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(QLabel(self.tr("Last scans")), 1)
+        self.annul_button = QPushButton(self.tr("Annul…"))
+        self.annul_button.setToolTip(self.tr("Undo the selected admission, with a reason"))
+        title_row.addWidget(self.annul_button)
         left = QVBoxLayout()
         left.addWidget(self.result, 3)
         left.addWidget(self.recent_title)
