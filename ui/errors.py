@@ -68,6 +68,10 @@ def _messages() -> dict[str, str]:
 
 
 def user_error_message(error: UserError) -> str:
+    if error.code == "bad_schedule":
+        from ui.schedule.messages import schedule_error_text
+
+        return schedule_error_text(error)
     template = _messages().get(error.code)
     if template is None:
         details = ", ".join(f"{key}: {value}" for key, value in error.params.items())

@@ -31,6 +31,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "badges": ("badges_page.py", "badge_*.py"),
     "sync": ("sync_page.py", "sync_*.py"),
     "certificates": ("certificates_page.py", "certificate_*.py"),
+    "organizer": ("schedule", "streams", "roster"),
 }
 SHELL = "smm_event"
 CATALOGUES = LANGUAGES  # kept for callers that iterate the languages

@@ -15,12 +15,20 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Create an event from a schedule file…</source>
+        <translation>&amp;Создать мероприятие по файлу расписания…</translation>
+    </message>
+    <message>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть рабочую область…</translation>
     </message>
     <message>
         <source>Open the &amp;demo workspace</source>
         <translation>Открыть &amp;демонстрационную рабочую область</translation>
+    </message>
+    <message>
+        <source>&amp;Join an event…</source>
+        <translation>&amp;Присоединиться к мероприятию…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -61,6 +69,34 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>Workspaces (*.sqlite3 *.db);;All files (*)</source>
         <translation>Рабочие области (*.sqlite3 *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The event&apos;s schedule</source>
+        <translation>Расписание мероприятия</translation>
+    </message>
+    <message>
+        <source>Schedules (*.toml);;All files (*)</source>
+        <translation>Расписания (*.toml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Where to keep the event&apos;s workspace</source>
+        <translation>Где хранить рабочую область мероприятия</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3)</source>
+        <translation>Рабочие области (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Creating the event…</source>
+        <translation>Создаём мероприятие…</translation>
+    </message>
+    <message>
+        <source>Join an event</source>
+        <translation>Присоединиться к мероприятию</translation>
+    </message>
+    <message>
+        <source>Joining an event from this window is not available in this version yet. Ask the organizer for the event&apos;s workspace file and open it with «Open a workspace…».</source>
+        <translation>В этой версии присоединиться к мероприятию из окна пока нельзя. Попросите у организатора файл рабочей области мероприятия и откройте его кнопкой «Открыть рабочую область…».</translation>
     </message>
 </context>
 <context>
@@ -218,6 +254,10 @@ Check-in, attendance and certificates for an in-person training programme. Works
 <context>
     <name>StartPage</name>
     <message>
+        <source>Create an event from a schedule file…</source>
+        <translation>Создать мероприятие по файлу расписания…</translation>
+    </message>
+    <message>
         <source>Open a workspace…</source>
         <translation>Открыть рабочую область…</translation>
     </message>
@@ -226,8 +266,24 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Открыть демонстрационную рабочую область</translation>
     </message>
     <message>
+        <source>Join an event…</source>
+        <translation>Присоединиться к мероприятию</translation>
+    </message>
+    <message>
+        <source>For a desk or trainer laptop: connect it to the organizer&apos;s event</source>
+        <translation>Для ноутбука стойки регистрации или тренера: подключить его к мероприятию организатора</translation>
+    </message>
+    <message>
+        <source>Recent workspaces:</source>
+        <translation>Недавние рабочие области:</translation>
+    </message>
+    <message>
         <source>Opening the workspace…</source>
         <translation>Открываем рабочую область…</translation>
+    </message>
+    <message>
+        <source>This workspace has no event yet. Create it from the schedule file.</source>
+        <translation>В этой рабочей области ещё нет мероприятия. Создайте его по файлу расписания.</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
