@@ -34,7 +34,9 @@ def test_preview_reports_the_shape_problems_and_counts_and_writes_nothing(
     assert parsed.header[0] == "ФИО" and dict(parsed.columns)["full_name"] == 0
     assert parsed.sample[0].cells[0] == "Петрова Анна Сергеевна"
     assert not report.applied and report.created > 0
-    assert (5, "Телефон", "bad_phone") in {(i.row_number, i.column, i.reason) for i in report.invalid}
+    assert (5, "Телефон", "bad_phone") in {
+        (i.row_number, i.column, i.reason) for i in report.invalid
+    }
     assert participants.list_participants(event_ws) == ()
 
 
