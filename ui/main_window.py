@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
+from smm_event.errors import UserError
 from smm_event.paths import resource_path, user_data_dir
 from smm_event.services.event_setup import create_event_workspace
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES, current_language, fill
 from ui.pages import PageSpec, page_specs
+from ui.roster.import_dialog import ImportDialog, dropped_file
 from ui.start_page import StartPage, remember_workspace
 from ui.status_bar import WorkspaceStatusBar
 
@@ -60,6 +70,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowIcon(load_icon("app.svg"))
         self.setMinimumSize(QSize(900, 560))
+        self.setAcceptDrops(True)  # a roster file dropped on the window opens the import
         self._keys: list[str] = []
         self._build_central()
         self._build_menus()
@@ -151,6 +162,18 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, self.tr("Open the &demo workspace"), self.open_demo)
         self._action(file_menu, self.tr("&Join an event…"), self._join_event)
+        file_menu.addSeparator()
+        self.import_actions = [
+            self._action(file_menu, self.tr("&Import the roster…"), self.open_import),
+            self._action(
+                file_menu,
+                self.tr("Import &entry test scores…"),
+                lambda: self.open_import("entry"),
+            ),
+            self._action(
+                file_menu, self.tr("Import e&xit test scores…"), lambda: self.open_import("exit")
+            ),
+        ]
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -256,6 +279,27 @@ class MainWindow(QMainWindow):
             on_done=lambda _event: self.open_workspace(workspace),
             on_error=self._open_failed,
         )
+
+    def open_import(self, kind: str = "roster", path: Path | None = None) -> ImportDialog | None:
+        """The import dialog for a roster or score file (also what a dropped file opens)."""
+        summary = self.context.summary
+        if self.context.workspace is None or summary is None or summary.event is None:
+            show_error(self, UserError("no_event"))
+            return None
+        dialog = ImportDialog(self.context, kind, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_import("roster", path)
 
     def _join_event(self) -> None:
         """Connect this laptop to an organizer's event as a station. The enrolment dialog

@@ -31,6 +31,18 @@
         <translation>&amp;Присоединиться к мероприятию…</translation>
     </message>
     <message>
+        <source>&amp;Import the roster…</source>
+        <translation>&amp;Загрузить список участников…</translation>
+    </message>
+    <message>
+        <source>Import &amp;entry test scores…</source>
+        <translation>Загрузить результаты &amp;входного теста…</translation>
+    </message>
+    <message>
+        <source>Import e&amp;xit test scores…</source>
+        <translation>Загрузить результаты в&amp;ыходного теста…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>

@@ -61,6 +61,14 @@ def import_roster(
     return _run(ws, parse_roster(path, options), dry_run, skip_invalid, progress)
 
 
+def import_parsed_roster(
+    ws: Workspace, parsed: RosterParse, skip_invalid: bool, progress: Progress | None = None
+) -> RosterImportReport:
+    """Import exactly the rows a preview showed (the dialog's «import» after its preview),
+    without reading the file again."""
+    return _run(ws, parsed, False, skip_invalid, progress)
+
+
 def preview_roster(
     ws: Workspace, path: Path, options: ReadOptions | None = None
 ) -> tuple[RosterParse, RosterImportReport]:
@@ -103,14 +111,20 @@ def _issue(error: RowError) -> ImportIssue:
 
 
 def _plan(session: Session, event_id: uuid.UUID, rows: Iterable[RosterRow]) -> _Plan:
-    existing = session.scalars(
-        select(Participant).where(Participant.event_id == event_id, Participant.deleted.is_(False))
+    # Plain column rows, not ORM objects: building 10,000 participants (and decoding their
+    # clocks) cost a 10,000-row preview 0.8 s of its 1 s budget.
+    compared = [getattr(Participant, name) for name in (*_COPIED, "organization_id")]
+    existing = session.execute(
+        select(Participant.id, *compared).where(
+            Participant.event_id == event_id, Participant.deleted.is_(False)
+        )
     ).all()
     by_email = {p.email: p for p in existing if p.email}
     by_phone = {p.phone: p for p in existing if p.phone}
+    organizations: dict[str, uuid.UUID] = {}
     plan = _Plan([], [], 0)
     for row in rows:
-        fields = _fields(event_id, row)
+        fields = _fields(event_id, row, organizations)
         match = (by_email.get(row.email) if row.email else None) or (
             by_phone.get(row.phone) if row.phone else None
         )
@@ -129,11 +143,14 @@ def _plan(session: Session, event_id: uuid.UUID, rows: Iterable[RosterRow]) -> _
     return plan
 
 
-def _fields(event_id: uuid.UUID, row: RosterRow) -> dict[str, Any]:
+def _fields(
+    event_id: uuid.UUID, row: RosterRow, organizations: dict[str, uuid.UUID]
+) -> dict[str, Any]:
     fields: dict[str, Any] = {name: getattr(row, name) for name in _COPIED}
-    fields["organization_id"] = (
-        organization_id(event_id, fold(row.organization)) if row.organization else None
-    )
+    org = row.organization
+    if org and org not in organizations:  # a few hundred NGOs for 10,000 rows: derive once
+        organizations[org] = organization_id(event_id, fold(org))
+    fields["organization_id"] = organizations[org] if org else None
     return fields
 
 

@@ -33,6 +33,13 @@ def import_scores(
     return _run(ws, parse_scores(path, options), phase, dry_run)
 
 
+def import_parsed_scores(ws: Workspace, parsed: ScoreParse, phase: str) -> ScoreImportReport:
+    """Import exactly the scores a preview showed, without reading the file again."""
+    if phase not in PHASES:
+        raise UserError("bad_phase", phase=phase)
+    return _run(ws, parsed, phase, dry_run=False)
+
+
 def preview_scores(
     ws: Workspace, path: Path, phase: str, options: ReadOptions | None = None
 ) -> tuple[ScoreParse, ScoreImportReport]:
