@@ -27,6 +27,7 @@ from smm_event.domain.checkin import CheckinResult
 from smm_event.storage.event_context import current_event, event_zone
 from smm_event.storage.models import (
     Checkin,
+    CheckinAnnulment,
     Device,
     Organization,
     Participant,
@@ -56,6 +57,8 @@ _ADMITTED = select(Checkin.id, Checkin.scanned_at, Checkin.desk).where(
     Checkin.participant_id == bindparam("participant_id"),
     Checkin.local_day == bindparam("day"),
     Checkin.result == CheckinResult.ADMITTED.value,
+    # An admission annulled at a desk does not count (the right person may come next).
+    ~select(CheckinAnnulment.id).where(CheckinAnnulment.checkin_id == Checkin.id).exists(),
 )
 
 

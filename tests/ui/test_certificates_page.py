@@ -116,6 +116,28 @@ def test_issue_to_a_pdf_and_files_then_the_register_lists_them(
     assert page.register_model.index(0, 2).data() == "действителен"
 
 
+def test_a_batch_that_issues_nothing_says_why(
+    qtbot: Any,
+    page: CertificatesPage,
+    answers: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(out))
+    )
+    choose_stream(qtbot, page, 2)  # nobody of stream 2 has attended yet
+    answers.append(PASSPHRASE)
+    page.issue_and_save()
+    qtbot.waitUntil(lambda: page.status_label.text().startswith("Готово"), timeout=WAIT_MS)
+    text = page.status_label.text()
+    assert "PDF не создан: ещё не допущены: 70, падеж имени не проверен: 0" in text
+    assert "«Право на сертификат»" in text
+    assert not list(out.iterdir())
+
+
 def test_cancel_uses_no_number(
     qtbot: Any,
     page: CertificatesPage,

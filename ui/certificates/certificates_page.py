@@ -39,11 +39,12 @@ from smm_event.domain.certificates import (
     CertificateRegister,
     CertificateStatus,
     IssueReport,
+    SkipReason,
 )  # fmt: skip
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.services import certificates
-from ui.background import Task
+from ui.background import Lane, Task
 from ui.badges.badge_keys import KeyKeeper
 from ui.certificates.certificate_tables import EligibilityModel, NamesModel, RegisterModel
 from ui.certificates.certificate_verify import VerifyPanel
@@ -385,7 +386,7 @@ class CertificatesPage(QWidget):
         self.print_button.setEnabled(False)
         self._work = self.context.run(
             fn, *args, on_done=self._issued, on_error=self._issue_failed,  # type: ignore[arg-type]
-            on_progress=self._progress, cancellable=True, owner=self,
+            on_progress=self._progress, cancellable=True, owner=self, lane=Lane.RENDER,
         )  # fmt: skip
 
     def _progress(self, done: int, total: int | None) -> None:
@@ -416,8 +417,24 @@ class CertificatesPage(QWidget):
             text += " " + fill(self.tr("PDF: {path}"), path=report.pdf_path)
         if report.files:
             text += " " + fill(self.tr("Files in {path}"), path=report.files[0].parent)
+        if not report.issued and not report.existing:
+            text += " " + self._why_nothing(report)
         self.status_label.setText(text)
         self.context.notify_changed()
+
+    def _why_nothing(self, report: IssueReport) -> str:
+        """A batch that printed nothing says what held everyone back and where to look."""
+        reasons = [skipped.reason for skipped in report.skipped]
+        return fill(
+            self.tr(
+                "No PDF was written: not eligible yet: {not_eligible}, dative names to review: "
+                "{names}, without a stream: {no_stream}. The Eligibility table shows each "
+                "person's reason."
+            ),
+            not_eligible=reasons.count(SkipReason.NOT_ELIGIBLE),
+            names=reasons.count(SkipReason.NAME_NOT_REVIEWED),
+            no_stream=reasons.count(SkipReason.NO_STREAM),
+        )
 
     def _issue_failed(self, error: BaseException) -> None:
         self._finished()
@@ -485,7 +502,7 @@ class CertificatesPage(QWidget):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-        self.context.run(certificates.export_register, target, owner=self, on_error=self._failed,
+        self.context.run(certificates.export_register, target, owner=self, on_error=self._failed, lane=Lane.RENDER,
                          on_done=lambda p: self.status_label.setText(fill(self.tr("Register saved to {path}"), path=p)))  # fmt: skip
 
     # -- messages --------------------------------------------------------------------------

@@ -50,6 +50,12 @@ def kind_text(kind: AttentionKind) -> str:
         AttentionKind.CONFLICTING_MARKS: QCoreApplication.translate(
             "SyncAttention", "Different marks on different laptops"
         ),
+        AttentionKind.CONFLICTING_SELECTION: QCoreApplication.translate(
+            "SyncAttention", "Different accelerator decisions on different laptops"
+        ),
+        AttentionKind.SELECTION_OVER_LIMIT: QCoreApplication.translate(
+            "SyncAttention", "More people in the accelerator than places"
+        ),
     }
     return texts.get(kind, kind.value)
 
@@ -107,6 +113,19 @@ def detail_text(item: AttentionItem) -> str:
         return fill(
             QCoreApplication.translate("SyncAttention", "current: {status}"),
             status=details.get("current_status"),
+        )
+    if kind is AttentionKind.CONFLICTING_SELECTION:
+        return fill(
+            QCoreApplication.translate("SyncAttention", "current: {decision}"),
+            decision=details.get("current_decision"),
+        )
+    if kind is AttentionKind.SELECTION_OVER_LIMIT:
+        return fill(
+            QCoreApplication.translate(
+                "SyncAttention", "{count} of {allowed} allowed; save the selection again"
+            ),
+            count=details.get("count"),
+            allowed=details.get("allowed"),
         )
     return ""
 
@@ -236,6 +255,16 @@ def sync_error_message(error: UserError) -> str:
             "SyncAttention",
             "The sync file contradicts this laptop's records: it is forged "
             "or comes from a copied workspace. Nothing was imported.",
+        ),
+        "bundle_invalid_record": QCoreApplication.translate(
+            "SyncAttention",
+            "Record {record} of the sync file is not valid ({entity}, {field}: {problem}); "
+            "nothing was imported. Ask whoever made the file to export it again.",
+        ),
+        "sync_invalid_record": QCoreApplication.translate(
+            "SyncAttention",
+            "Sync stopped at an invalid record ({entity}, {field}: {problem}); nothing of it "
+            "was saved. Tell the organizer: the laptop that wrote it needs the update.",
         ),
         "bundle_unwritable": QCoreApplication.translate(
             "SyncAttention",

@@ -9,12 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smm_event.badges import (
-    SigningKey,
-    generate_signing_key,
-    make_token,
-    public_key_of,
-)
+from smm_event.badges import SigningKey, generate_signing_key, make_token, public_key_of
 from smm_event.checkin.engine import (
     Decision,
     DeskRules,

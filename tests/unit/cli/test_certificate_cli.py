@@ -175,3 +175,18 @@ def test_settings_change_the_rule(workspace: str, capsys: pytest.CaptureFixture[
     assert code == 1 and "number format" in err
     back = run_json(capsys, "--workspace", workspace, "certificates", "settings", "--hours", "auto")
     assert back["hours"] is None and back["template"] == "dative"
+
+
+def test_a_batch_that_issues_nothing_says_why_and_exits_1(
+    workspace: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "stream2.pdf"
+    argv = ("--workspace", workspace, "certificates", "issue", "--stream", "2", "--out", str(out))
+    code, text, err = run(capsys, *argv)
+    assert code == 1 and not out.exists()
+    assert "0 issued, 0 issued before, 70 skipped" in text
+    assert err.count("\n") == 1
+    assert err.startswith("smm-event: error: no certificate was issued and no PDF written: ")
+    assert "70 not eligible yet (see `smm-event certificates eligibility --stream 2`)" in err
+    code, text, _ = run(capsys, *argv, "--json")
+    assert code == 1 and json.loads(text)["pdf_path"] is None

@@ -68,7 +68,7 @@ def test_scan_admits_then_reports_the_repeat_with_the_first_time(
         workspace, capsys, "checkin", "scan", token, "--at", "2026-05-12T09:41", "--json"
     )
     data = json.loads(out)
-    assert code == 0
+    assert code == 4  # a script tells "already in" from "admitted" without parsing
     assert data["result"] == "already_checked_in"
     assert data["participant_id"] == str(person.id)
     assert data["participant_name"] == person.full_name
@@ -76,16 +76,28 @@ def test_scan_admits_then_reports_the_repeat_with_the_first_time(
     assert data["first_checkin_desk"] == "Стойка 1"
 
 
-def test_refused_scan_exits_zero_with_the_reason(
+def test_refused_scan_exits_5_with_the_reason(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = first_of_stream(workspace, 2)
     token = token_of(workspace, other.id)
     code, out, _ = run(workspace, capsys, "checkin", "scan", token, "--at", "2026-05-12T09:30")
-    assert code == 0 and "REFUSED: not this participant's stream day" in out
+    assert code == 5 and "REFUSED: not this participant's stream day" in out
     assert "stream 2 meets on 2026-05-19" in out
     code, out, _ = run(workspace, capsys, "checkin", "scan", "ЫЬЬ1ЖФФФ", "--json")
-    assert code == 0 and json.loads(out)["result"] == "forged_or_unreadable"
+    assert code == 5 and json.loads(out)["result"] == "forged_or_unreadable"
+
+
+def test_a_replaced_badge_is_refused_and_the_scan_is_logged(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = first_of_stream(workspace, 1, 4)
+    old = token_of(workspace, person.id)
+    assert run(workspace, capsys, "badges", "reissue", str(person.id))[0] == 0
+    code, out, _ = run(workspace, capsys, "checkin", "scan", old, "--at", "2026-05-12T09:30")
+    assert code == 5 and out.startswith("REFUSED: this badge was replaced")
+    code, out, _ = run(workspace, capsys, "checkin", "list", "--day", "2026-05-12", "--json")
+    assert [s["result"] for s in json.loads(out)] == ["badge_replaced"]
 
 
 def test_russian_layout_text_from_the_command_line(
@@ -202,6 +214,6 @@ def test_scan_image_without_a_workspace_only_reads(
 
 def test_scan_time_defaults_to_now(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(workspace, capsys, "checkin", "scan", "junk", "--json")
-    assert code == 0
+    assert code == 5
     scanned = dt.datetime.fromisoformat(json.loads(out)["scanned_at"])
     assert abs(scanned - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)

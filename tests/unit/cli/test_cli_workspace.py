@@ -25,7 +25,18 @@ def test_demo_then_roster_list_stream_1_gives_70_people(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = str(tmp_path / "w.sqlite3")
-    code, out, _ = run(capsys, "--workspace", ws, "demo", "--seed", "3", "--start", "2026-05-12")
+    code, out, _ = run(
+        capsys,
+        "--workspace",
+        ws,
+        "demo",
+        "--scenario",
+        "first-day",
+        "--seed",
+        "3",
+        "--start",
+        "2026-05-12",
+    )
     assert code == 0 and "210" in out
     code, out, _ = run(capsys, "--workspace", ws, "roster", "list", "--stream", "1", "--json")
     people = json.loads(out)
@@ -104,7 +115,21 @@ def test_a_file_that_cannot_be_written_is_one_line_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = str(tmp_path / "w.sqlite3")
-    assert run(capsys, "--workspace", ws, "demo", "--seed", "3", "--start", "2026-05-12")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--workspace",
+            ws,
+            "demo",
+            "--scenario",
+            "first-day",
+            "--seed",
+            "3",
+            "--start",
+            "2026-05-12",
+        )[0]
+        == 0
+    )
     missing = tmp_path / "no such folder" / "sheets.pdf"
     code, _, err = run(
         capsys,
