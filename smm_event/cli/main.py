@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "smm_event.cli.certificate_commands",
     "smm_event.cli.sync_commands",
     "smm_event.cli.checkin_commands",
+    "smm_event.cli.station_commands",
 )
 
 EXIT_USER_ERROR = 1

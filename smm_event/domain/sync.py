@@ -120,6 +120,10 @@ class AttentionKind(StrEnum):
     CLOCK_SKEW_AT_SYNC = "clock_skew_at_sync"
     # Different statuses for one session and participant set on different laptops.
     CONFLICTING_MARKS = "conflicting_marks"
+    # Records received but not applied (docs/trust.md): unknown or revoked station, forged
+    # signature, broken chain, a station writing what its role may not, an invalid payload, a
+    # far-future field edit. One item per station and reason; details: reason, count, entities.
+    QUARANTINED = "quarantined"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
 from smm_event.sync.changeset import VersionVector, version_vector
 from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_batch, synchronize
+from smm_event.trust.verify import Verifier
 from smm_event.workspace import Workspace
 
 
@@ -183,12 +184,13 @@ def import_changes(
     wanted.sort(key=lambda c: (c.hlc, c.device_id.hex, c.seq))
     imported = skipped = 0
     cancelled = False
+    verifier = Verifier(bundle.changes)
     for start in range(0, len(wanted), batch_size):
         if cancel is not None and cancel.is_set():
             cancelled = True
             break
         batch = wanted[start : start + batch_size]
-        skipped += receive_batch(ws, batch)
+        skipped += receive_batch(ws, batch, verifier=verifier)
         imported += len(batch)
         if progress is not None:
             progress(SyncProgress(SyncPhase.IMPORTING, imported, len(wanted), 0, imported))

@@ -78,6 +78,9 @@ def _register_core() -> None:
     register(EntitySpec("certificate", cert.Certificate, insert))
     register(EntitySpec("certificate_void", cert.CertificateVoid, insert))
     register(EntitySpec("certificate_person", cert.CertificatePerson, lww))
+    from smm_event.trust.models import Station
+
+    register(EntitySpec("station", Station, lww))
 
 
 _register_core()
