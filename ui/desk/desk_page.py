@@ -45,6 +45,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from ui.common.formatting import short_date
 from ui.context import AppContext
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
@@ -58,7 +59,6 @@ from ui.desk.selftest_dialog import ScannerSelfTest
 from ui.desk.sounds import Player, SystemPlayer
 from ui.desk.walkin_dialog import WalkInDialog
 from ui.errors import show_error
-from ui.formatting import short_date
 from ui.i18n import fill
 
 BUSY_AFTER_MS = 300  # a commit normally takes milliseconds: no "checking…" flicker

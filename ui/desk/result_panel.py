@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smm_event.domain.checkin import CheckinOutcome
+from ui.common.formatting import stream_label
 from ui.desk.verdicts import COLOURS, Tone, Verdict, verdict
-from ui.formatting import stream_label
 
 RESET_MS = 4000
 
