@@ -38,7 +38,7 @@ def upgrade() -> None:
     op.create_table('station',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
-    sa.Column('roles', sa.JSON(), nullable=False),
+    sa.Column('roles', sa.String(length=100), nullable=False),
     sa.Column('public_key', sa.String(length=64), nullable=False),
     sa.Column('event_id', sa.Uuid(), nullable=False),
     sa.Column('certificate', sa.String(length=128), nullable=False),

@@ -284,6 +284,70 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Не удаётся прочитать файл {path}: {reason}.</translation>
     </message>
     <message>
+        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
+        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>
+        <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Название ноутбука</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
         <source>The operation cannot be done ({code}).</source>
         <translation>Не удалось выполнить действие ({code}).</translation>
     </message>

@@ -159,7 +159,7 @@ def _info(ws: Workspace, device_id: uuid.UUID) -> StationInfo:
         return StationInfo(
             device_id=row.id,
             name=row.name,
-            roles=tuple(row.roles),
+            roles=tuple(row.roles.split()),
             revoked_after_seq=row.revoked_after_seq,
             revoked_reason=row.revoked_reason,
             records=int(count or 0),

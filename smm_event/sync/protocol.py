@@ -30,6 +30,7 @@ from smm_event.errors import UserError
 from smm_event.storage import changes, hlc
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Event
+from smm_event.storage.validation import refuse_invalid_records
 from smm_event.sync import apply
 from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
 from smm_event.sync.changeset import (
@@ -149,6 +150,7 @@ def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int
             # What this laptop quarantined travels (others judge it themselves) unapplied, and
             # so do field edits stamped far ahead of central's clock.
             held = quarantine.withheld_keys(local, (change.key for change in batch))
+            refuse_invalid_records(change for change in batch if change.key not in held)
             rows = quarantine.rows_for(local, held)
             horizon = hlc.now_ms() - skew_ms + hlc.MAX_FORWARD_SKEW_MS
             ahead = [c for c in far_future(batch, horizon) if c.key not in held]
@@ -206,6 +208,7 @@ def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int
         for batch in read_batches(connection, ranges, run.batch_size):
             if run.cancelled:
                 return
+            # Invalid records are quarantined by the verifier, not fatal: the rest still syncs.
             run.skipped += receive_batch(ws, batch, skew_ms, verifier)
             done += len(batch)
             run.pulled = done
@@ -222,11 +225,18 @@ def receive_batch(
     (also used by bundles); what did not pass goes to quarantine (smm_event/trust/verify.py)."""
     verifier = verifier or Verifier(batch)
     with ws.transaction() as session:
-        verdict = verifier.check(session, batch, server_skew_ms)
-        skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
-        quarantine.keep(session, verdict)
-        if verdict.accepted:
-            after_receiving(session, verdict.accepted, server_skew_ms)
+        return receive_in(session, batch, verifier, server_skew_ms)
+
+
+def receive_in(
+    session: Session, batch: Sequence[Change], verifier: Verifier, server_skew_ms: int | None
+) -> int:
+    """``receive_batch`` inside the caller's transaction (a bundle is one transaction)."""
+    verdict = verifier.check(session, batch, server_skew_ms)
+    skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
+    quarantine.keep(session, verdict)
+    if verdict.accepted:
+        after_receiving(session, verdict.accepted, server_skew_ms)
     return skipped
 
 

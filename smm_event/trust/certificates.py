@@ -18,8 +18,10 @@ _DOMAIN = b"smm-event station certificate 1\x00"
 
 
 def certificate_message(
-    device_id: uuid.UUID, public_key: str, roles: Iterable[str], event_id: uuid.UUID
+    device_id: uuid.UUID, public_key: str, roles: str | Iterable[str], event_id: uuid.UUID
 ) -> bytes:
+    if isinstance(roles, str):
+        roles = roles.split()
     body = {
         "device_id": device_id.hex,
         "event_id": event_id.hex,
@@ -33,7 +35,7 @@ def issue_certificate(
     anchor: Ed25519PrivateKey,
     device_id: uuid.UUID,
     public_key: str,
-    roles: Iterable[str],
+    roles: str | Iterable[str],
     event_id: uuid.UUID,
 ) -> str:
     return anchor.sign(certificate_message(device_id, public_key, roles, event_id)).hex()
@@ -47,10 +49,10 @@ def certificate_is_valid(anchor_key: str, device_id: uuid.UUID, payload: Mapping
         public_key = payload["public_key"]
         event_id = uuid.UUID(str(payload["event_id"]))
         signature = bytes.fromhex(payload["certificate"])
-        if anchor is None or not isinstance(roles, list) or not isinstance(public_key, str):
+        if anchor is None or not isinstance(roles, str) or not isinstance(public_key, str):
             return False
-        if not all(isinstance(role, str) for role in roles):
-            return False
+        if roles != " ".join(sorted(set(roles.split()))):
+            return False  # one spelling only, so the signed text is the stored text
         anchor.verify(signature, certificate_message(device_id, public_key, roles, event_id))
     except (KeyError, ValueError, TypeError, AttributeError, InvalidSignature):
         return False

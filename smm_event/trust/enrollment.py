@@ -71,7 +71,7 @@ def station_payload(
     anchor = signer(session, changes.local_state(session).device_id)
     return {
         "name": name,
-        "roles": role_list,
+        "roles": " ".join(role_list),
         "public_key": public_key,
         "event_id": str(event_id),
         "certificate": issue_certificate(anchor, device_id, public_key, role_list, event_id),
@@ -150,5 +150,6 @@ def accept_approval(session: Session, data: Mapping[str, Any]) -> dict[str, Any]
     if state.anchor_key is not None and state.anchor_key != anchor_key:
         raise UserError("join_other_event", event=str(data.get("event_name") or ""))
     state.anchor_device, state.anchor_key = anchor_device, anchor_key
+    state.event_id = event_id  # what this laptop joined, before any of its records arrive
     changes.record(session, "station", state.device_id, station)
     return station

@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary, String, Text, Uuid
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, LargeBinary, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smm_event.storage.base import Base
@@ -26,7 +26,8 @@ class Station(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Space-separated role names («desk trainer»): a plain column every engine validates alike.
+    roles: Mapped[str] = mapped_column(String(100))
     public_key: Mapped[str] = mapped_column(String(64))
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     certificate: Mapped[str] = mapped_column(String(128))

@@ -118,8 +118,9 @@ def may_write(session: Session, roles: frozenset[Role], write: Write) -> bool:
 
 
 def parse_roles(values: object) -> frozenset[Role]:
-    """Known roles among a station record's ``roles`` (unknown ones grant nothing)."""
-    if not isinstance(values, list):
+    """Known roles among a station record's ``roles`` («desk trainer»; unknown ones grant
+    nothing)."""
+    if not isinstance(values, str):
         return frozenset()
     known = {role.value: role for role in Role}
-    return frozenset(known[value] for value in values if isinstance(value, str) and value in known)
+    return frozenset(known[value] for value in values.split() if value in known)

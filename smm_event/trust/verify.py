@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.entities import MergeRule, entity_names, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.storage.validation import validate_change
 from smm_event.sync.changeset import Change
 from smm_event.trust import chain
 from smm_event.trust.certificates import certificate_is_valid
 from smm_event.trust.models import Station
-from smm_event.trust.payloads import payload_problem
 from smm_event.trust.roles import Role, Write, may_write, parse_roles
 from smm_event.trust.station_keys import own_public_key
 
@@ -213,7 +213,7 @@ class Verifier:
         change: Change,
         horizon: int,
     ) -> str | None:
-        problem = payload_problem(change.entity, change.entity_id, change.payload)
+        problem = validate_change(change.entity, change.entity_id, change.payload)
         if problem is not None:
             return f"invalid_{problem}"
         roles = known[change.device_id].roles

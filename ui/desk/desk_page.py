@@ -45,6 +45,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date
 from ui.context import AppContext
 from ui.desk.camera_panel import CameraPanel
@@ -154,9 +155,11 @@ class DeskPage(QWidget):
 
     def _build_station(self) -> QWidget:
         self.desk_name = QLineEdit()
+        self.desk_name.setMaxLength(max_length("checkin", "desk"))
         self.desk_name.setPlaceholderText(self.tr("Desk name"))
         self.desk_name.editingFinished.connect(self._save_station)
         self.operator = QLineEdit()
+        self.operator.setMaxLength(max_length("checkin", "operator"))
         self.operator.setPlaceholderText(self.tr("Your name"))
         self.operator.setText(self.context.station.operator_name)
         self.operator.editingFinished.connect(self._save_station)
