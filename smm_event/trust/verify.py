@@ -32,6 +32,9 @@ from smm_event.trust.roles import Role, Write, may_write, parse_roles
 from smm_event.trust.station_keys import own_public_key
 
 Key = tuple[uuid.UUID, int]
+# Signed heads tried per device and batch, newest first: a forger appending records with bad
+# signatures costs at most this many checks, and genuine records before them still count.
+MAX_HEAD_TRIES = 3
 _STATION_FIELDS = frozenset({"public_key", "roles", "certificate", "event_id"})
 
 
@@ -147,30 +150,49 @@ class Verifier:
         if records[0].seq != top_seq + 1:
             verdict.refused += [(change, "chain_gap") for change in records]
             return
-        valid = 0
-        signed = -1
+        valid, signed, broken = 0, [], "chain_broken"
         for index, change in enumerate(records):
             if change.seq != top_seq + 1 + index:
+                broken = "chain_gap"  # e.g. a seq of 2**63 - 1 claimed under a real device
                 break
             previous = chain.next_hash(previous, _bytes(change))
             if previous != change.chain_hash:
                 break
             valid = index + 1
             if change.signature:
-                signed = index
-        verdict.refused += [(change, "chain_broken") for change in records[valid:]]
-        if signed < 0:
-            self.pending[device] = records[:valid]
-            return
-        head = records[signed]
+                signed.append(index)
+        verdict.refused += [(change, broken) for change in records[valid:]]
         key = chain.load_public_key(station.public_key)
-        if key is None or not chain.head_is_valid(
-            key, device, head.seq, head.chain_hash or "", head.signature or ""
-        ):
+        head_index = next(
+            (
+                index
+                for index in reversed(signed[-MAX_HEAD_TRIES:])
+                if key is not None
+                and chain.head_is_valid(
+                    key,
+                    device,
+                    records[index].seq,
+                    records[index].chain_hash or "",
+                    records[index].signature or "",
+                )
+            ),
+            None,
+        )
+        if head_index is None and signed:
+            # Forged heads only (or more forged ones than we try): nothing of the device here
+            # is vouched for; a genuine copy of its records will come from elsewhere.
             verdict.refused += [(change, "bad_signature") for change in records[:valid]]
             return
-        covered = records[: signed + 1]
-        self.pending[device] = records[signed + 1 : valid]
+        if head_index is None:
+            self.pending[device] = records[:valid]
+            return
+        signed_after = [i for i in signed if i > head_index]
+        if signed_after:  # a forged head after the genuine one: it and what it covers
+            verdict.refused += [(c, "bad_signature") for c in records[head_index + 1 : valid]]
+            valid = head_index + 1
+        signed_index = head_index
+        covered = records[: signed_index + 1]
+        self.pending[device] = records[signed_index + 1 : valid]
         limit = station.revoked_after_seq
         if limit is not None:
             verdict.refused += [(c, "revoked_station") for c in covered if c.seq > limit]
