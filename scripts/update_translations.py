@@ -31,6 +31,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "badges": ("badges",),
     "sync": ("sync",),
     "certificates": ("certificates",),
+    "stations": ("stations",),
 }
 SHELL = "smm_event"
 SHELL_FOLDERS = ("roster", "common")

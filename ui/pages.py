@@ -31,6 +31,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.certificates.certificates_page import CertificatesPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.stations.stations_page import StationsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -51,4 +52,5 @@ def page_specs() -> tuple[PageSpec, ...]:
         PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
+        PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )

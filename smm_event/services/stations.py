@@ -37,6 +37,16 @@ class StationInfo:
 
 
 @dataclass(frozen=True)
+class StationOverview:
+    """What the «Станции» page shows: whether this laptop is its event's trust anchor (only
+    then may it enroll and revoke), whether it is enrolled at all, and the stations."""
+
+    is_anchor: bool
+    enrolled: bool
+    stations: tuple[StationInfo, ...]
+
+
+@dataclass(frozen=True)
 class JoinResult:
     station: StationInfo
     imported: int
@@ -47,6 +57,11 @@ def write_join_request(ws: Workspace, out: Path, name: str) -> Path:
         data = enrollment.make_request(session, name)
     _write_private(out, json.dumps(data, ensure_ascii=False, indent=1).encode())
     return out
+
+
+def proposed_name(request: Path) -> str:
+    """The name a join request proposes (checked as the approval will check it)."""
+    return enrollment.parse_request(_read_json(request, "join_request_invalid"))[2]
 
 
 def add_station(
@@ -103,6 +118,28 @@ def enroll(organizer: Workspace, laptop: Workspace, name: str, roles: Iterable[s
         approval = enrollment.approve(session, request, name, _roles(roles))
     with laptop.transaction() as session:
         enrollment.accept_approval(session, approval)
+
+
+def station_overview(ws: Workspace) -> StationOverview:
+    with ws.reading() as session:
+        state = changes.local_state(session)
+        is_anchor, enrolled = enrollment.is_trust_root(state), state.anchor_key is not None
+    return StationOverview(is_anchor, enrolled, list_stations(ws))
+
+
+def request_to_join(workspace: Path, name: str, out: Path) -> Path:
+    """On a new laptop with no workspace yet (the start screen): create it, write a request."""
+    from smm_event.workspace import open_workspace
+
+    with open_workspace(workspace, device_name=name or None) as ws:
+        return write_join_request(ws, out, name)
+
+
+def join_workspace(workspace: Path, approval: Path) -> JoinResult:
+    from smm_event.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        return join(ws, approval)
 
 
 def list_stations(ws: Workspace) -> tuple[StationInfo, ...]:

@@ -186,7 +186,7 @@ def import_changes(
     wanted.sort(key=lambda c: (c.hlc, c.device_id.hex, c.seq))
     imported = skipped = 0
     cancelled = False
-    verifier = Verifier(bundle.changes)
+    verifier = Verifier(bundle.changes, validated=True)  # read_bundle validated every record
     try:
         with ws.transaction() as session:
             for start in range(0, len(wanted), batch_size):
