@@ -64,6 +64,26 @@ def _messages() -> dict[str, str]:
         "unreadable_file": QCoreApplication.translate(
             "UserErrors", "The file {path} cannot be read: {reason}."
         ),
+        "file_too_large": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} is too large: unpacked it holds more than {megabytes} MB. Nothing "
+            "was read. Check that this is the right file.",
+        ),
+        "file_too_many_entries": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} holds more than {entries} files inside: it is not a file of this "
+            "program. Nothing was read.",
+        ),
+        "file_too_many_rows": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} has more than {rows} rows. Split it into smaller files; nothing "
+            "was read.",
+        ),
+        "file_too_many_cells": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} has more than {cells} cells or an endlessly wide row. Delete the "
+            "empty rows and columns in the spreadsheet; nothing was read.",
+        ),
         "field_too_long": QCoreApplication.translate(
             "UserErrors",
             "«{field}» may have at most {limit} characters. Shorten it; nothing was saved.",

@@ -284,6 +284,22 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Не удаётся прочитать файл {path}: {reason}.</translation>
     </message>
     <message>
+        <source>The file {path} is too large: unpacked it holds more than {megabytes} MB. Nothing was read. Check that this is the right file.</source>
+        <translation>Файл {path} слишком большой: в распакованном виде в нём больше {megabytes} МБ. Ничего не прочитано. Проверьте, тот ли это файл.</translation>
+    </message>
+    <message>
+        <source>The file {path} holds more than {entries} files inside: it is not a file of this program. Nothing was read.</source>
+        <translation>Внутри файла {path} больше {entries} файлов: это не файл этой программы. Ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>The file {path} has more than {rows} rows. Split it into smaller files; nothing was read.</source>
+        <translation>В файле {path} больше {rows} строк. Разделите его на файлы поменьше; ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>The file {path} has more than {cells} cells or an endlessly wide row. Delete the empty rows and columns in the spreadsheet; nothing was read.</source>
+        <translation>В файле {path} больше {cells} ячеек или бесконечно широкая строка. Удалите в таблице пустые строки и столбцы; ничего не прочитано.</translation>
+    </message>
+    <message>
         <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
         <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
