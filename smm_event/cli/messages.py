@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "keys_exist": "the event already has a signing key; use `smm-event keys rotate` for a new one",
     "no_signing_key": "this laptop has only the public keys: it verifies badges but cannot issue them; print badges on the organizer's laptop",
     "wrong_passphrase": "wrong passphrase for the signing key",
-    "weak_passphrase": "the passphrase must have at least {min_length} characters",
+    "weak_passphrase": "the passphrase is too easy to guess: use at least {min_length} characters, best three or four unrelated words",
     "damaged_key": "the signing key is damaged; restore the workspace from a backup or rotate keys",
     "file_too_large": "{path} is too large: more than {megabytes} MB of content once unpacked; nothing was read (is it the right file?)",
     "file_too_many_entries": "{path} holds more than {entries} files inside; it is not a file this program makes, nothing was read",
