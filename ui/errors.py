@@ -46,6 +46,21 @@ def _messages() -> dict[str, str]:
             "The file {path} is damaged or is not a workspace. Restore a copy from the "
             "backups folder next to it, or ask the organizer for a fresh copy.",
         ),
+        "workspace_damaged_backup": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} is damaged ({reason}); nothing was changed. Restore the backup "
+            "{backup}: copy it over the damaged file.",
+        ),
+        "workspace_disk_full": QCoreApplication.translate(
+            "UserErrors",
+            "The disk is full: nothing was saved, the workspace is as before. Free some space "
+            "and try again.",
+        ),
+        "workspace_read_only": QCoreApplication.translate(
+            "UserErrors",
+            "The workspace {path} cannot be written: the folder or the disk is read-only. "
+            "Nothing was saved; the data can still be viewed.",
+        ),
         "workspace_not_empty": QCoreApplication.translate(
             "UserErrors", "The workspace {path} already holds an event. Choose another file."
         ),

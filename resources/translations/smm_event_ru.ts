@@ -244,6 +244,18 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
     <message>
+        <source>The file {path} is damaged ({reason}); nothing was changed. Restore the backup {backup}: copy it over the damaged file.</source>
+        <translation>Файл {path} повреждён ({reason}); ничего не изменено. Восстановите резервную копию {backup}: скопируйте её на место повреждённого файла.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved, the workspace is as before. Free some space and try again.</source>
+        <translation>Диск заполнен: ничего не сохранено, рабочий файл остался прежним. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be written: the folder or the disk is read-only. Nothing was saved; the data can still be viewed.</source>
+        <translation>В рабочий файл {path} нельзя записать: папка или диск только для чтения. Ничего не сохранено; данные по-прежнему можно смотреть.</translation>
+    </message>
+    <message>
         <source>The file {path} is too large: unpacked it holds more than {megabytes} MB. Nothing was read. Check that this is the right file.</source>
         <translation>Файл {path} слишком большой: в распакованном виде в нём больше {megabytes} МБ. Ничего не прочитано. Проверьте, тот ли это файл.</translation>
     </message>

@@ -35,6 +35,7 @@ from sqlalchemy import Connection, select
 
 from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
+from smm_event.private_files import make_private
 from smm_event.safety import BUNDLE_LIMITS, check_zip
 from smm_event.storage.changes import local_state, utc_now
 from smm_event.storage.models import Event
@@ -94,6 +95,7 @@ def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
                 archive.writestr(
                     MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1)
                 )
+            make_private(temporary)
             os.replace(temporary, out)
         except OSError as error:
             temporary.unlink(missing_ok=True)
