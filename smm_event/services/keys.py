@@ -22,6 +22,7 @@ from smm_event.storage import changes
 from smm_event.storage.event_context import current_event
 from smm_event.storage.local_models import SigningKeyBlob
 from smm_event.storage.models import PublicKey as PublicKeyRow
+from smm_event.trust.enrollment import become_trust_root
 from smm_event.workspace import Workspace
 
 
@@ -31,7 +32,11 @@ def init_keys(ws: Workspace, passphrase: str) -> KeyInfo:
         current_event(session)
         if session.scalar(select(PublicKeyRow.id).limit(1)) is not None:
             raise UserError("keys_exist")
-        return _add_key(session, generate_signing_key(), passphrase)
+        info = _add_key(session, generate_signing_key(), passphrase)
+        if changes.local_state(session).anchor_key is None:
+            # The badge key's holder is the event's trust root (docs/trust.md).
+            become_trust_root(session)
+        return info
 
 
 def rotate_keys(ws: Workspace, passphrase: str, retire_old: bool = False) -> KeyInfo:
