@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from smm_event.paths import APP_NAME, default_workspace_path, demo_workspace_path, user_data_dir
+from smm_event.private_files import restrict_umask
 from smm_event.station import load_station_settings
 from ui.background import default_executor
 from ui.context import AppContext
@@ -105,6 +106,7 @@ def _enlarge_font(app: QApplication) -> None:
 
 def run(workspace: Path | None, demo: bool, language: str | None) -> int:
     """The ``smm-event gui`` command: returns the process exit code."""
+    restrict_umask()  # workspaces, keys, exports: owner-only (see private_files)
     _configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -35,6 +35,8 @@ from sqlalchemy import Connection, select
 
 from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
+from smm_event.private_files import make_private
+from smm_event.safety import BUNDLE_LIMITS, check_zip
 from smm_event.storage.changes import local_state, utc_now
 from smm_event.storage.models import Event
 from smm_event.storage.validation import problem_of
@@ -96,6 +98,7 @@ def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
                 archive.writestr(
                     MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1)
                 )
+            make_private(temporary)
             os.replace(temporary, out)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -148,20 +151,39 @@ def read_bundle(path: Path) -> Bundle:
     except (zipfile.BadZipFile, OSError) as error:
         raise UserError("bundle_not_a_bundle", path=str(path)) from error
     with archive:
+        check_zip(archive, BUNDLE_LIMITS, path)
         manifest = _read_manifest(archive, path)
         try:
-            data = archive.read(RECORDS)
+            changes, sha256 = _stream_records(archive, path)
         # A bad CRC, a truncated member, or bytes zlib cannot inflate (damage inside the data).
         except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise UserError(
                 "bundle_damaged", path=str(path), reason="records unreadable"
             ) from error
-    if hashlib.sha256(data).hexdigest() != manifest["files"][RECORDS]["sha256"]:
+    if sha256 != manifest["files"][RECORDS]["sha256"]:
         raise UserError("bundle_damaged", path=str(path), reason="SHA-256 mismatch")
-    changes = _decode_all(data, path)
     if len(changes) != manifest["records"] or len({c.key for c in changes}) != len(changes):
         raise UserError("bundle_damaged", path=str(path), reason="record count mismatch")
     return Bundle(_summary(manifest, path), changes)
+
+
+# Records are inflated, hashed and decoded this many bytes at a time: the whole member is
+# never in memory as bytes, only as the Change records it decodes to.
+_CHUNK_BYTES = 4 * 1024 * 1024
+
+
+def _stream_records(archive: zipfile.ZipFile, path: Path) -> tuple[list[Change], str]:
+    digest = hashlib.sha256()
+    changes: list[Change] = []
+    devices: dict[str, uuid.UUID] = {}
+    rest = b""
+    with archive.open(RECORDS) as member:
+        while chunk := member.read(_CHUNK_BYTES):
+            digest.update(chunk)
+            lines, _, rest = (rest + chunk).rpartition(b"\n")
+            _decode_lines(lines, path, devices, changes)
+    _decode_lines(rest, path, devices, changes)
+    return changes, digest.hexdigest()
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
@@ -205,13 +227,17 @@ def _summary(manifest: dict[str, Any], path: Path) -> BundleSummary:
     )
 
 
-def _decode_all(data: bytes, path: Path) -> list[Change]:
+def _decode_lines(
+    data: bytes, path: Path, devices: dict[str, uuid.UUID], changes: list[Change]
+) -> None:
+    if not data.strip():
+        return
     try:  # one JSON array instead of a parser call per line: several times faster
-        records = json.loads(b"[" + b",".join(data.splitlines()) + b"]") if data.strip() else []
+        records = json.loads(b"[" + b",".join(data.splitlines()) + b"]")
     except ValueError as error:
         raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
-    devices: dict[str, uuid.UUID] = {}
-    return [_decode(raw, number, path, devices) for number, raw in enumerate(records, 1)]
+    first = len(changes) + 1
+    changes.extend(_decode(raw, number, path, devices) for number, raw in enumerate(records, first))
 
 
 def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) -> Change:
