@@ -127,10 +127,21 @@ def _unexpected(
     show_error(desk.window, error.with_traceback(trace))
 
 
+# Libraries that log every routine step at INFO (alembic: each migration context on every
+# open); the desk's terminal and log file only need their warnings.
+QUIET_LIBRARIES = ("alembic", "sqlalchemy", "PIL", "keyring")
+
+
 def _configure_logging() -> None:
+    """The terminal shows warnings and errors only; the log file keeps our INFO lines too."""
     folder = user_data_dir() / "logs"
-    # A gui-script on Windows has no console: sys.stderr is None there.
-    handlers: list[logging.Handler] = [logging.StreamHandler()] if sys.stderr else []
+    handlers: list[logging.Handler] = []
+    if sys.stderr:  # a gui-script on Windows has no console: sys.stderr is None there
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        handlers.append(console)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handlers.append(
