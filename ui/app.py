@@ -6,7 +6,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -158,13 +158,42 @@ def _configure_logging() -> None:
     )
 
 
+def self_check(write: Callable[[str], None] = print) -> int:
+    """``--self-check``: the core's steps (smm_event.selfcheck), then Qt's: the platform plugin
+    starts and the Russian catalogue translates. Exit 0 only when all passed."""
+    from smm_event import selfcheck
+
+    results = list(selfcheck.run_checks())
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app, "ru")
+    sample = QCoreApplication.translate("StartPage", "Open the demo workspace")
+    translated = sample != "Open the demo workspace"
+    results.append(
+        selfcheck.CheckResult(
+            "Qt and translations",
+            translated,
+            f"platform {QApplication.platformName()}, «{sample}»",
+            0.0,
+        )
+    )
+    return 0 if selfcheck.report(iter(results), write) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """The ``smm-event-desk`` launcher (a gui-script: no console window on Windows)."""
+    """The ``smm-event-desk`` launcher and the bundle's executable (a gui-script: no console
+    window on Windows)."""
     parser = argparse.ArgumentParser(prog="smm-event-desk", description="SMM Event desktop")
     parser.add_argument("--workspace", type=Path, default=None, help="workspace file (SQLite)")
     parser.add_argument("--demo", action="store_true", help="open (creating if needed) the demo")
     parser.add_argument("--lang", choices=("ru", "en"), default=None)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation in a temporary folder, print one line a step, exit 0 if fine",
+    )
     args = parser.parse_args(argv)
+    if args.self_check:
+        return self_check()
     return run(workspace=args.workspace, demo=args.demo, language=args.lang)
 
 
