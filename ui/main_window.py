@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
+from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES, current_language, fill
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(load_icon("app.svg"))
         self.setMinimumSize(QSize(900, 560))
         self._keys: list[str] = []
+        self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
         self._build_menus()
         self.status = WorkspaceStatusBar(self)
@@ -177,8 +179,9 @@ class MainWindow(QMainWindow):
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            restore_window_state(self, self._state_before_fullscreen)
         else:
+            self._state_before_fullscreen = self.windowState()
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
 
@@ -238,6 +241,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a larger or another screen
         else:  # first start on this laptop: desks have small screens, use all of it
             self.resize(1280, 760)
             self.setWindowState(Qt.WindowState.WindowMaximized)
