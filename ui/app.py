@@ -176,7 +176,26 @@ def self_check(write: Callable[[str], None] = print) -> int:
             0.0,
         )
     )
-    return 0 if selfcheck.report(iter(results), write) else 1
+    lines: list[str] = []
+
+    def both(line: str) -> None:
+        lines.append(line)
+        if sys.stdout is not None:  # a windowed build on Windows has no stdout
+            write(line)
+
+    passed = selfcheck.report(iter(results), both)
+    _keep_self_check_log(lines)
+    return 0 if passed else 1
+
+
+def _keep_self_check_log(lines: list[str]) -> None:
+    """The last result in the log folder: where a windowed build's output can be read."""
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "self-check.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only profile: the exit code still says it all
 
 
 def main(argv: Sequence[str] | None = None) -> int:
