@@ -100,12 +100,24 @@ def _qr_image(scene: _Scene) -> str:
     return f"decoded and verified: {verdict.result.value}"
 
 
+def _postgres_driver(_scene: _Scene) -> str:
+    """Sync needs psycopg's compiled implementation and the libpq it ships; no server is
+    contacted."""
+    import psycopg
+
+    implementation = psycopg.pq.__impl__
+    if implementation not in ("binary", "c"):
+        raise AssertionError(f"psycopg runs its {implementation!r} implementation, not binary")
+    return f"psycopg {psycopg.__version__} ({implementation}), libpq {psycopg.pq.version()}"
+
+
 CHECKS: tuple[tuple[str, Callable[[_Scene], str]], ...] = (
     ("workspace and migrations", _workspace),
     ("name in the dative (pytrovich)", _declension),
     ("badge PDF (fonts, signing)", _badge),
     ("certificate PDF", _certificate),
     ("QR code from an image (zxing)", _qr_image),
+    ("PostgreSQL driver (psycopg, libpq)", _postgres_driver),
 )
 
 
