@@ -33,9 +33,10 @@ AREAS: dict[str, tuple[str, ...]] = {
     "sync": ("sync",),
     "certificates": ("certificates",),
     "dashboard": ("dashboard",),
+    "organizer": ("schedule", "streams", "roster"),
 }
 SHELL = "smm_event"
-SHELL_FOLDERS = ("roster", "common")
+SHELL_FOLDERS: tuple[str, ...] = ()
 CATALOGUES = LANGUAGES  # kept for callers that iterate the languages
 
 

@@ -145,6 +145,10 @@ def field_label(entity: str, field: str) -> str:
 
 
 def user_error_message(error: UserError) -> str:
+    if error.code == "bad_schedule":
+        from ui.schedule.messages import schedule_error_text
+
+        return schedule_error_text(error)
     template = _messages().get(error.code)
     params = dict(error.params)
     if error.code in ("field_too_long", "field_invalid"):

@@ -16,4 +16,15 @@
         <translation>Неверная парольная фраза. Попробуйте ещё раз:</translation>
     </message>
 </context>
+<context>
+    <name>Streams</name>
+    <message>
+        <source>Stream {number}</source>
+        <translation>Поток {number}</translation>
+    </message>
+    <message>
+        <source>Stream {number} — {title}</source>
+        <translation>Поток {number} — {title}</translation>
+    </message>
+</context>
 </TS>
