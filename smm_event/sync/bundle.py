@@ -276,7 +276,9 @@ def _check_event(bundle: Bundle, mine: uuid.UUID | None, ours: str = "") -> None
     declared = bundle.summary.event_id
     claimed = named | ({str(declared)} if declared else set())
     if mine is not None and claimed - {str(mine)}:
-        theirs = event_label(bundle.summary.event_name, bundle.summary.event_id or min(claimed - {str(mine)}))
+        theirs = event_label(
+            bundle.summary.event_name, bundle.summary.event_id or min(claimed - {str(mine)})
+        )
         raise UserError("bundle_other_event", path=bundle.summary.path, event=theirs, ours=ours)
     if len(named) > 1 or (named and named != {str(declared)}):
         raise UserError("bundle_damaged", path=bundle.summary.path, reason="events mismatch")
