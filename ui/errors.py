@@ -264,6 +264,7 @@ def log_unexpected(error: BaseException) -> Path | None:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message box for any error from a background task or a slot."""
     if isinstance(error, UserError):
+        log.warning("message box for the user: %s", error.code)  # a trace of every dialog
         title = QCoreApplication.translate("UserErrors", "Attention")
         QMessageBox.warning(parent, title, user_error_message(error))
         return

@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from smm_event.domain.event import event_label
 from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
 from smm_event.private_files import make_private
@@ -306,7 +307,7 @@ def _events_named(bundle: Bundle) -> set[str]:
     return named
 
 
-def _check_event(bundle: Bundle, mine: uuid.UUID | None) -> None:
+def _check_event(bundle: Bundle, mine: uuid.UUID | None, ours: str = "") -> None:
     """One event per bundle, the one its manifest names and the one this laptop holds. The
     manifest alone is not trusted: with ``"event_id": null`` it would skip the comparison and
     leave this workspace holding two events."""
@@ -314,9 +315,10 @@ def _check_event(bundle: Bundle, mine: uuid.UUID | None) -> None:
     declared = bundle.summary.event_id
     claimed = named | ({str(declared)} if declared else set())
     if mine is not None and claimed - {str(mine)}:
-        raise UserError(
-            "bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or ""
+        theirs = event_label(
+            bundle.summary.event_name, bundle.summary.event_id or min(claimed - {str(mine)})
         )
+        raise UserError("bundle_other_event", path=bundle.summary.path, event=theirs, ours=ours)
     if len(named) > 1 or (named and named != {str(declared)}):
         raise UserError("bundle_damaged", path=bundle.summary.path, reason="events mismatch")
 
@@ -326,7 +328,9 @@ def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
     whose records contradict this laptop's under the same (device, seq)."""
     with ws.reading() as session:
         state = local_state(session)
-        _check_event(bundle, state.event_id)
+        event = session.get(Event, state.event_id) if state.event_id else None
+        ours = event_label(event.name, event.id, event.starts_on, event.ends_on) if event else ""
+        _check_event(bundle, state.event_id, ours)
         held = stamps(session.connection(), [change.key for change in bundle.changes])
     for change in bundle.changes:
         mine = held.get(change.key)
