@@ -40,6 +40,7 @@ def _deferred(module: str, name: str) -> Callable[[AppContext], QWidget]:
 def page_specs() -> tuple[PageSpec, ...]:
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.stations.stations_page import StationsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -88,4 +89,5 @@ def page_specs() -> tuple[PageSpec, ...]:
             deferred=True,
         ),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
+        PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )
