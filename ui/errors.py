@@ -64,6 +64,14 @@ def _messages() -> dict[str, str]:
         "unreadable_file": QCoreApplication.translate(
             "UserErrors", "The file {path} cannot be read: {reason}."
         ),
+        "field_too_long": QCoreApplication.translate(
+            "UserErrors",
+            "«{field}» may have at most {limit} characters. Shorten it; nothing was saved.",
+        ),
+        "field_invalid": QCoreApplication.translate(
+            "UserErrors",
+            "«{field}» contains invisible or control characters. Type it again; nothing was saved.",
+        ),
         **_outcome_messages(),
     }
 
@@ -111,13 +119,45 @@ def _outcome_messages() -> dict[str, str]:
     }
 
 
+def _field_labels() -> dict[str, str]:
+    """What the forms call the fields a user can type (storage.validation names columns)."""
+    return {
+        "surname": QCoreApplication.translate("UserErrors", "Surname"),
+        "first_name": QCoreApplication.translate("UserErrors", "First name"),
+        "patronymic": QCoreApplication.translate("UserErrors", "Patronymic"),
+        "organization.name": QCoreApplication.translate("UserErrors", "Organization"),
+        "position": QCoreApplication.translate("UserErrors", "Position"),
+        "region": QCoreApplication.translate("UserErrors", "Region"),
+        "phone": QCoreApplication.translate("UserErrors", "Phone"),
+        "email": QCoreApplication.translate("UserErrors", "E-mail"),
+        "notes": QCoreApplication.translate("UserErrors", "Notes"),
+        "desk": QCoreApplication.translate("UserErrors", "Desk"),
+        "operator": QCoreApplication.translate("UserErrors", "Operator"),
+        "device.name": QCoreApplication.translate("UserErrors", "Laptop name"),
+        "reason": QCoreApplication.translate("UserErrors", "Reason"),
+        "note": QCoreApplication.translate("UserErrors", "Note"),
+    }
+
+
+def field_label(entity: str, field: str) -> str:
+    labels = _field_labels()
+    return labels.get(f"{entity}.{field}") or labels.get(field) or field
+
+
 def user_error_message(error: UserError) -> str:
+    if error.code == "bad_schedule":
+        from ui.schedule.messages import schedule_error_text
+
+        return schedule_error_text(error)
     template = _messages().get(error.code)
+    params = dict(error.params)
+    if error.code in ("field_too_long", "field_invalid"):
+        params["field"] = field_label(str(params.get("entity", "")), str(params.get("field", "")))
     if template is None:
         details = ", ".join(f"{key}: {value}" for key, value in error.params.items())
         generic = QCoreApplication.translate("UserErrors", "The operation cannot be done ({code}).")
         return fill(generic, code=error.code) + (f"\n{details}" if details else "")
-    return fill(template, **error.params)
+    return fill(template, **params)
 
 
 def error_log_path() -> Path:

@@ -168,6 +168,14 @@
         <translation>Файл синхронизации противоречит записям этого ноутбука: он подделан или сделан из скопированной рабочей базы. Ничего не загружено.</translation>
     </message>
     <message>
+        <source>Record {record} of the sync file is not valid ({entity}, {field}: {problem}); nothing was imported. Ask whoever made the file to export it again.</source>
+        <translation>Запись {record} в файле обмена недопустима ({entity}, {field}: {problem}); ничего не загружено. Попросите того, кто сделал файл, выгрузить его заново.</translation>
+    </message>
+    <message>
+        <source>Sync stopped at an invalid record ({entity}, {field}: {problem}); nothing of it was saved. Tell the organizer: the laptop that wrote it needs the update.</source>
+        <translation>Синхронизация остановилась на недопустимой записи ({entity}, {field}: {problem}); из неё ничего не сохранено. Сообщите организатору: ноутбук, который её записал, нужно обновить.</translation>
+    </message>
+    <message>
         <source>The file {path} cannot be written ({reason}). Choose another folder or USB stick.</source>
         <translation>Не удаётся записать файл {path} ({reason}). Выберите другую папку или флешку.</translation>
     </message>

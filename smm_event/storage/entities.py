@@ -70,6 +70,7 @@ def _register_core() -> None:
     )
     register(EntitySpec("public_key", models.PublicKey, lww, text_key=True))
     register(EntitySpec("checkin", models.Checkin, insert))
+    register(EntitySpec("checkin_annulment", models.CheckinAnnulment, insert))
     register(EntitySpec("attendance_mark", models.AttendanceMark, insert))
     register(EntitySpec("badge_print", models.BadgePrint, insert))
     from smm_event.storage import certificate_models as cert

@@ -256,6 +256,16 @@ def sync_error_message(error: UserError) -> str:
             "The sync file contradicts this laptop's records: it is forged "
             "or comes from a copied workspace. Nothing was imported.",
         ),
+        "bundle_invalid_record": QCoreApplication.translate(
+            "SyncAttention",
+            "Record {record} of the sync file is not valid ({entity}, {field}: {problem}); "
+            "nothing was imported. Ask whoever made the file to export it again.",
+        ),
+        "sync_invalid_record": QCoreApplication.translate(
+            "SyncAttention",
+            "Sync stopped at an invalid record ({entity}, {field}: {problem}); nothing of it "
+            "was saved. Tell the organizer: the laptop that wrote it needs the update.",
+        ),
         "bundle_unwritable": QCoreApplication.translate(
             "SyncAttention",
             "The file {path} cannot be written ({reason}). Choose another folder or USB stick.",
