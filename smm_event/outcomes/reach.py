@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 TARGET_GROWTH = 2.5
+PLATFORM_CODES = ("vk", "telegram", "ok", "dzen", "rutube", "youtube")
+MEASUREMENT_KINDS = ("baseline", "followup")
 
 
 class GrowthStatus(StrEnum):

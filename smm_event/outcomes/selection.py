@@ -17,6 +17,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 TRACKS = ("strategy", "content")
+DECISIONS = ("accept", "exclude", "clear")  # what a recorded manual decision may say
 CRITERIA = ("attendance", "exit", "gain", "motivation")
 DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {"attendance": 0.4, "exit": 0.3, "gain": 0.2, "motivation": 0.1}

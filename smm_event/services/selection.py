@@ -19,6 +19,7 @@ from smm_event.errors import UserError
 from smm_event.outcomes.gains import gain
 from smm_event.outcomes.rule_config import SETTINGS_KEY, rule_from_settings, rule_to_json
 from smm_event.outcomes.selection import (
+    DECISIONS,
     TRACKS,
     Candidate,
     Manual,
@@ -35,7 +36,6 @@ from smm_event.storage.models import Device, Participant
 from smm_event.storage.outcome_models import SelectionDecision, TopicScore
 from smm_event.workspace import Workspace
 
-DECISIONS = ("accept", "exclude", "clear")
 MOTIVATION = ("motivation", "total")
 
 
