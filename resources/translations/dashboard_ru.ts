@@ -28,8 +28,12 @@
         <translation>Телефон</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Почему</translation>
+        <source>Attendance</source>
+        <translation>Посещ.</translation>
+    </message>
+    <message>
+        <source>Absent twice</source>
+        <translation>2 подряд</translation>
     </message>
     <message>
         <source>Arrivals per 10 minutes by desk</source>
@@ -84,12 +88,8 @@
         <translation>Выдано сертификатов: {certificates}. Отбор: {selection}. Охват ({group}): средний рост ×{mean}, замерено {measured} из {organizations}, рост ×2,5 и больше у {at_target}; базовый охват зафиксирован у {frozen} из {accounts} аккаунтов. Под угрозой: {risk} (посещаемость ниже {required}% или два пропуска подряд).</translation>
     </message>
     <message>
-        <source>attendance {percent}</source>
-        <translation>посещаемость {percent}</translation>
-    </message>
-    <message>
-        <source>absent twice in a row</source>
-        <translation>два пропуска подряд</translation>
+        <source>yes</source>
+        <translation>да</translation>
     </message>
 </context>
 <context>
