@@ -121,6 +121,7 @@ def build_pack(
         _zip(folder, zip_path)
     except OSError as error:
         shutil.rmtree(folder, ignore_errors=True)
+        folder.with_suffix(".zip.part").unlink(missing_ok=True)
         raise UserError(
             "cannot_write", path=str(folder), reason=error.strerror or str(error)
         ) from error
