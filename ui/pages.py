@@ -30,6 +30,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.badges.badges_page import BadgesPage
     from ui.certificates.certificates_page import CertificatesPage
     from ui.dashboard.page import DashboardPage
+    from ui.selection.page import SelectionPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
     from ui.sync.sync_page import SyncPage
@@ -52,5 +53,6 @@ def page_specs() -> tuple[PageSpec, ...]:
         PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
         PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
+        PageSpec("selection", SelectionPage.page_title, SelectionPage, "selection.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
     )
