@@ -30,9 +30,9 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.badges.badges_page import BadgesPage
     from ui.certificates.certificates_page import CertificatesPage
     from ui.dashboard.page import DashboardPage
-    from ui.selection.page import SelectionPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.selection.page import SelectionPage
     from ui.sync.sync_page import SyncPage
 
     return (
