@@ -33,6 +33,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
     from ui.selection.page import SelectionPage
+    from ui.stations.stations_page import StationsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -55,4 +56,5 @@ def page_specs() -> tuple[PageSpec, ...]:
         PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
         PageSpec("selection", SelectionPage.page_title, SelectionPage, "selection.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
+        PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )
