@@ -15,9 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Re-exported for the services.
+from smm_event.domain.outcomes import MEASUREMENT_KINDS as MEASUREMENT_KINDS
+from smm_event.domain.outcomes import PLATFORM_CODES as PLATFORM_CODES
+
 TARGET_GROWTH = 2.5
-PLATFORM_CODES = ("vk", "telegram", "ok", "dzen", "rutube", "youtube")
-MEASUREMENT_KINDS = ("baseline", "followup")
 
 
 class GrowthStatus(StrEnum):

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-TRACKS = ("strategy", "content")
-DECISIONS = ("accept", "exclude", "clear")  # what a recorded manual decision may say
+# Re-exported: the rule's callers read the vocabulary here.
+from smm_event.domain.outcomes import DECISIONS as DECISIONS
+from smm_event.domain.outcomes import TRACKS as TRACKS
+
 CRITERIA = ("attendance", "exit", "gain", "motivation")
 DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {"attendance": 0.4, "exit": 0.3, "gain": 0.2, "motivation": 0.1}

@@ -29,9 +29,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from smm_event.domain.attendance import AttendanceStatus, MarkSource
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
+from smm_event.domain.outcomes import (
+    DECISIONS,
+    MEASUREMENT_KINDS,
+    PLATFORM_CODES,
+    TEST_PHASES,
+    TRACKS,
+)
 from smm_event.errors import UserError
-from smm_event.outcomes.reach import MEASUREMENT_KINDS, PLATFORM_CODES
-from smm_event.outcomes.selection import DECISIONS, TRACKS
 from smm_event.storage.entities import entity_names, entity_spec
 
 # Unbounded TEXT on both engines, but a record is still held in memory whole: bound it anyway.
@@ -51,7 +56,7 @@ _ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("participant", "accelerator_track"): frozenset(TRACKS),
     ("selection_decision", "decision"): frozenset(DECISIONS),
     ("selection_decision", "track"): frozenset(TRACKS),
-    ("topic_score", "phase"): frozenset({"entry", "exit", "motivation"}),
+    ("topic_score", "phase"): frozenset(TEST_PHASES),
     ("reach_account", "platform"): frozenset(PLATFORM_CODES),
     ("reach_measurement", "kind"): frozenset(MEASUREMENT_KINDS),
 }

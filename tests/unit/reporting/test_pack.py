@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from smm_event.demo_data.outcomes import fill_outcomes
 from smm_event.errors import UserError
 from smm_event.reporting.pack import build_pack
 from smm_event.services import selection
+from smm_event.services.demo_outcomes import fill_outcomes
 from smm_event.workspace import Workspace
 
 AFTER_ALL = dt.datetime(2026, 7, 1, 12, 0)  # naive UTC, after the demo's three streams
