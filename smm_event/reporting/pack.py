@@ -51,8 +51,8 @@ def build_pack(
     now: dt.datetime | None = None,
 ) -> PackResult:
     from smm_event.pdf.certificate_register import render_register
-    from smm_event.pdf.indicators_report import render_indicators
-    from smm_event.pdf.selection_protocol import render_protocol
+    from smm_event.reporting.indicators_report import render_indicators
+    from smm_event.reporting.selection_protocol import render_protocol
     from smm_event.reporting.sheets import write_contents, write_funnel
 
     moment = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)

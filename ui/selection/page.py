@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from smm_event.outcomes.selection import Outcome
+from smm_event.reporting.selection_protocol import write_protocol
 from smm_event.services import selection
 from smm_event.services.selection import SelectionView
 from ui.background import Task
@@ -205,7 +206,7 @@ class SelectionPage(QWidget):
         if not path:
             return
         render_executor().submit(
-            selection.write_protocol,
+            write_protocol,
             ws,
             Path(path),
             on_done=lambda pages: self.summary.setText(
