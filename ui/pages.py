@@ -88,6 +88,13 @@ def page_specs() -> tuple[PageSpec, ...]:
             "dashboard.svg",
             deferred=True,
         ),
+        PageSpec(
+            "selection",
+            lambda: QCoreApplication.translate("SelectionPage", "Selection"),
+            _deferred("ui.selection.page", "SelectionPage"),
+            "selection.svg",
+            deferred=True,
+        ),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
         PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )
