@@ -453,6 +453,14 @@ Reason:</source>
         <translation>поток {number}</translation>
     </message>
     <message>
+        <source>✓ here today since {time}, desk «{desk}»</source>
+        <translation>✓ уже есть регистрация сегодня в {time}, стойка «{desk}»</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>новый участник (без предварительной записи)</translation>
+    </message>
+    <message>
         <source>Type at least two letters of the surname.</source>
         <translation>Введите хотя бы две буквы фамилии.</translation>
     </message>

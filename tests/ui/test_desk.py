@@ -410,3 +410,17 @@ def test_a_wrong_admission_is_annulled_from_the_scan_log(
     assert "аннулировано" in desk.page.recent.item(0).text()
     scanner_types(desk.window, desk.tokens[12])  # the same badge again: green, not amber
     wait_tone(qtbot, desk, Tone.ADMITTED, 2)
+
+
+def test_search_shows_who_is_here_before_enter_and_tolerates_a_typo(qtbot: Any, desk: Desk) -> None:
+    person = desk.people[15]
+    scanner_types(desk.window, desk.tokens[15])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    search = desk.page.search
+    typo = person.surname[:2] + person.surname[3:] if len(person.surname) > 4 else person.surname
+    search.search.setText(typo)  # one letter missing
+    search.run_search()
+    qtbot.waitUntil(lambda: search.results.count() > 0, timeout=WAIT_MS)
+    texts = [search.results.item(row).text() for row in range(search.results.count())]
+    mine = next(text for text in texts if text.startswith(person.full_name))
+    assert "уже есть регистрация сегодня в 09:30" in mine

@@ -143,6 +143,7 @@ class DeskPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self._build_station())
         self.search = SearchPanel(self.context)
+        self.search.clock = lambda: self.clock()
         self.search.check_in_requested.connect(self.check_in_person)
         right.addWidget(self._group(self.tr("Find a participant"), self.search), 3)
         self.camera_panel = CameraPanel(self.context)
