@@ -37,10 +37,10 @@ def open_or_create(path: Path, demo: bool, device_name: str | None) -> OpenedWor
     opened = _open(path, device_name)
     if demo and opened.summary.event is None:
         # A new demo, or one whose creation was interrupted: (re)build it from scratch.
-        from smm_event.services.demo import create_demo  # only the demo needs the generator
+        from smm_event.services.demo import MID_COURSE, create_demo  # only the demo needs it
 
         opened.workspace.close()
-        create_demo(path, first_day=dt.date.today(), replace=True)
+        create_demo(path, today=dt.date.today(), replace=True, scenario=MID_COURSE)
         opened = _open(path, device_name)
     return opened
 

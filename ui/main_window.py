@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
-from smm_event.paths import resource_path, user_data_dir
+from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
 from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
@@ -36,16 +36,11 @@ from ui.status_bar import WorkspaceStatusBar
 
 APP_TITLE = "SMM Event"
 LANGUAGE_MENU_TITLE = "Язык / Language"  # in both languages: findable whatever is active
-DEMO_FILE_NAME = "demo.sqlite3"
 NAVIGATION_STYLE = (
     "QListWidget::item { padding: 4px 6px; }"
     " QListWidget::item:selected { background: #d6e6f7; color: #102a43;"
     " border-left: 4px solid #2f7fc8; }"
 )
-
-
-def demo_workspace_path() -> Path:
-    return user_data_dir() / DEMO_FILE_NAME
 
 
 def load_icon(name: str | None) -> QIcon:

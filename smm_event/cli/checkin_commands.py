@@ -1,7 +1,8 @@
 """checkin, walkin, scan-image: the registration desk from the command line.
 
-A refused scan is still a successful command (exit 0): the scan happened, was logged and got a
-verdict; scripts read the verdict from ``--json``. Exit 1 is a user error (no event, unknown
+Every judged scan is logged, refused ones too; the exit code tells a script the verdict without
+parsing: 0 admitted, 4 already checked in today, 5 refused (forged, replaced, wrong day...; the
+reason is in the output and in ``--json``). Exit 1 is a user error (no event, unknown
 participant, bad walk-in data), exit 2 a usage error (such as an --at that is not a time).
 """
 
@@ -37,6 +38,11 @@ register_messages(
         "checkin_already_annulled": "this check-in was already annulled",
     }
 )
+
+# 1, 2 and 3 are taken by user, usage and internal errors (smm_event.cli.main).
+EXIT_ADMITTED = 0
+EXIT_ALREADY_CHECKED_IN = 4
+EXIT_REFUSED = 5
 
 _VERDICTS = {
     CheckinResult.ADMITTED: "ADMITTED",
@@ -145,7 +151,7 @@ def run_scan(args: argparse.Namespace) -> int:
             ws, args.text, _desk(args), args.operator, CheckinMethod.TYPED, _when(ws, args.at)
         )
     _print_outcome(args, outcome)
-    return 0
+    return exit_code(outcome.result)
 
 
 def run_manual(args: argparse.Namespace) -> int:
@@ -154,7 +160,14 @@ def run_manual(args: argparse.Namespace) -> int:
             ws, args.participant, _desk(args), args.operator, _when(ws, args.at)
         )
     _print_outcome(args, outcome)
-    return 0
+    return exit_code(outcome.result)
+
+
+def exit_code(result: CheckinResult) -> int:
+    """The verdict for scripts: admitted, already in today, or refused for any reason."""
+    if result is CheckinResult.ALREADY_CHECKED_IN:
+        return EXIT_ALREADY_CHECKED_IN
+    return EXIT_ADMITTED if result.admitted else EXIT_REFUSED
 
 
 def run_walkin(args: argparse.Namespace) -> int:

@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "wrong_passphrase": "wrong passphrase for the signing key",
     "weak_passphrase": "the passphrase must have at least {min_length} characters",
     "damaged_key": "the signing key is damaged; restore the workspace from a backup or rotate keys",
+    "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
+    "field_invalid": "{entity} {field}: the value is not allowed ({problem}); nothing was saved",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
 }
 

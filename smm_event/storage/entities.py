@@ -79,6 +79,13 @@ def _register_core() -> None:
     register(EntitySpec("certificate", cert.Certificate, insert))
     register(EntitySpec("certificate_void", cert.CertificateVoid, insert))
     register(EntitySpec("certificate_person", cert.CertificatePerson, lww))
+    from smm_event.storage import outcome_models as outcome
+
+    register(EntitySpec("topic_score", outcome.TopicScore, lww))
+    register(EntitySpec("survey_response", outcome.SurveyResponse, lww))
+    register(EntitySpec("selection_decision", outcome.SelectionDecision, insert))
+    register(EntitySpec("reach_account", outcome.ReachAccount, lww))
+    register(EntitySpec("reach_measurement", outcome.ReachMeasurement, insert))
 
 
 _register_core()

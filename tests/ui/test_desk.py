@@ -25,13 +25,15 @@ from smm_event.services import keys, participants
 from smm_event.services.context import current_event
 from smm_event.storage.models import Checkin
 from smm_event.workspace import open_workspace
-from tests.unit.test_checkin_cli import badge_frame, badge_pdf
+from tests.support.badges import badge_frame, badge_pdf
 from ui.desk import desk_page
 from ui.desk.sounds import Sound, wav_bytes
 from ui.desk.verdicts import Tone
 
 WAIT_MS = 8000
 PASSPHRASE = "desk passphrase 1"
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 # 09:30 at the venue on stream 1's first day.
 MORNING = dt.datetime(2026, 5, 12, 6, 30, tzinfo=dt.UTC)
 RUSSIAN_LAYOUT = str.maketrans("QWERTYUIOPASDFGHJKLZXCVBNM:", "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬЖ")
@@ -57,13 +59,6 @@ class Desk:
         self.page = self.window.page("desk")
         self.player = RecordingPlayer()
         self.page.player = self.player
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from smm_event.badges import keys as badge_keys
-
-    monkeypatch.setattr(badge_keys, "_SCRYPT_LOG2_N", 10)
 
 
 @pytest.fixture

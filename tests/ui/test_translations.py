@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from scripts.update_translations import CATALOGUES, check, ts_path
 from ui import i18n
-from ui.update_translations import CATALOGUES, check, ts_path
 
 
 @pytest.mark.parametrize("language", sorted(CATALOGUES))
@@ -19,7 +19,7 @@ def test_catalogue_is_current_and_fully_translated(language: str) -> None:
 
 def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The check must be able to fail: drop one translation and one message from a copy.
-    import ui.update_translations as updater
+    import scripts.update_translations as updater
 
     text = ts_path("ru").read_text(encoding="utf-8")
     broken = text.replace(

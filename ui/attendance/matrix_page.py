@@ -27,9 +27,9 @@ from smm_event.services import attendance
 from ui.attendance.matrix_model import NAME, MatrixModel
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, status_letter, status_name
 from ui.background import Lane, Task
+from ui.common.formatting import stream_label
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.formatting import stream_label
 from ui.i18n import fill
 
 SESSION_COLUMN_WIDTH = 46

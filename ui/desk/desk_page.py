@@ -48,6 +48,8 @@ from smm_event.services.checkin import (
     recent_scans,
 )
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
+from smm_event.storage.validation import max_length
+from ui.common.formatting import short_date
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
@@ -63,7 +65,6 @@ from ui.desk.selftest_dialog import ScannerSelfTest
 from ui.desk.sounds import Player, SystemPlayer
 from ui.desk.walkin_dialog import WalkInDialog
 from ui.errors import show_error
-from ui.formatting import short_date
 from ui.i18n import fill
 
 BUSY_AFTER_MS = 300  # a commit normally takes milliseconds: no "checking…" flicker
@@ -173,9 +174,11 @@ class DeskPage(QWidget):
 
     def _build_station(self) -> QWidget:
         self.desk_name = QLineEdit()
+        self.desk_name.setMaxLength(max_length("checkin", "desk"))
         self.desk_name.setPlaceholderText(self.tr("Desk name"))
         self.desk_name.editingFinished.connect(self._save_station)
         self.operator = QLineEdit()
+        self.operator.setMaxLength(max_length("checkin", "operator"))
         self.operator.setPlaceholderText(self.tr("Your name"))
         self.operator.setText(self.context.station.operator_name)
         self.operator.editingFinished.connect(self._save_station)

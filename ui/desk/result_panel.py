@@ -12,8 +12,8 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smm_event.domain.checkin import CheckinOutcome
+from ui.common.formatting import stream_label
 from ui.desk.verdicts import COLOURS, Tone, Verdict, verdict
-from ui.formatting import stream_label
 
 RESET_MS = 4000  # the default hold time of a green or amber verdict
 # Font pixel size of each line as a share of the panel's height (and, for long names, width).
