@@ -27,7 +27,6 @@ LANGUAGES = {"ru": ("ru_RU", []), "en": ("en_GB", ["-pluralonly"])}
 # top-level ui/*.py plus the folders in SHELL_FOLDERS.
 AREAS: dict[str, tuple[str, ...]] = {
     "desk": ("desk",),
-    "common": ("common",),
     "attendance": ("attendance",),
     "badges": ("badges",),
     "sync": ("sync",),

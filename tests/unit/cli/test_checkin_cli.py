@@ -201,9 +201,8 @@ def test_scan_image_without_a_workspace_only_reads(
     import cv2
     import zxingcpp
 
-    image = zxingcpp.write_barcode(
-        zxingcpp.BarcodeFormat.QRCode, "HELLO-DESK", width=300, height=300
-    )
+    code_image = zxingcpp.create_barcode("HELLO-DESK", zxingcpp.BarcodeFormat.QRCode)
+    image = zxingcpp.write_barcode_to_image(code_image, scale=8)
     path = tmp_path / "code.png"
     cv2.imwrite(str(path), np.asarray(image))
     code, out, _ = run(tmp_path / "missing.sqlite3", capsys, "scan-image", str(path), "--json")
