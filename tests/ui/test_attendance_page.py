@@ -284,3 +284,35 @@ def test_a_badge_held_to_the_camera_marks_the_person(
         )
         == 1
     )  # the badge stayed in view: one mark
+
+
+def test_seventy_people_with_seventy_keystrokes(qtbot: Any, page: AttendancePage) -> None:
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=WAIT_MS)
+    for _ in range(70):
+        _press(page.table, "1")  # «present» on the selected row; the selection moves on
+        qtbot.wait(140)  # past the shortcut delay, as a person's keystrokes are
+    qtbot.waitUntil(lambda: page.model.counts()[None] == 0, timeout=WAIT_MS * 3)
+    assert all(_status(page, row) is AttendanceStatus.PRESENT for row in range(70))
+
+
+def test_closing_a_session_before_its_end_asks_first(
+    qtbot: Any, page: AttendancePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.attendance import trainer_page
+
+    assert page.roster is not None
+    starts = page.roster.session.starts_at
+    monkeypatch.setattr(trainer_page, "now", lambda: starts + dt.timedelta(minutes=10))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    page.close_button.click()
+    assert len(asked) == 1 and page.roster.session.ends_at.strftime("%H:%M") in asked[0]
+    qtbot.wait(200)
+    assert page.state_label.text() == "Open"  # «No»: nothing closed
