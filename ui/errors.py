@@ -171,6 +171,10 @@ def sentence_template(code: str) -> str | None:
 
 
 def user_error_message(error: UserError) -> str:
+    if error.code == "bad_schedule":
+        from ui.schedule.messages import schedule_error_text
+
+        return schedule_error_text(error)
     template = sentence_template(error.code)
     params = dict(error.params)
     if error.code in ("field_too_long", "field_invalid"):
