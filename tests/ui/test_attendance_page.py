@@ -55,7 +55,12 @@ def token_for(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.fixture
-def context(qtbot: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]:
+def context(qtbot: Any, qapp: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]:
+    # The assertions read the English source texts: an earlier test (the desk's) may have left
+    # the Russian translators installed.
+    from ui import i18n
+
+    i18n.install_translators(qapp, "en")
     executor = BackgroundExecutor()
     ctx = AppContext(executor, StationSettings(operator_name="Ирина"))
     ctx.open(demo_copy)
@@ -64,6 +69,7 @@ def context(qtbot: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]
     ctx.shutdown()
     qtbot.wait(20)  # deliver what the worker queued before the objects are retired
     retire(ctx, executor)
+    i18n.install_translators(qapp, "ru")  # the application's default, as later tests expect
 
 
 @pytest.fixture
