@@ -515,5 +515,21 @@ Reason:</source>
         <source>Register and check in</source>
         <translation>Зарегистрировать и отметить</translation>
     </message>
+    <message>
+        <source>Already on the roster? If it is one of them, check them in instead:</source>
+        <translation>Уже есть в списке? Если это один из них, отметьте его вместо новой записи:</translation>
+    </message>
+    <message>
+        <source>stream {number}</source>
+        <translation>поток {number}</translation>
+    </message>
+    <message>
+        <source>Check her in</source>
+        <translation>Отметить её</translation>
+    </message>
+    <message>
+        <source>Check him in</source>
+        <translation>Отметить его</translation>
+    </message>
 </context>
 </TS>

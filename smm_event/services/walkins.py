@@ -14,15 +14,16 @@ from smm_event.badges import SigningKey
 from smm_event.checkin import store
 from smm_event.checkin.engine import DeskRules, ScanInput
 from smm_event.domain.checkin import CheckinMethod, CheckinResult, WalkInOutcome
+from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
 from smm_event.importing import normalize
 from smm_event.services.checkin import as_utc, check_in_in_session
 from smm_event.services.context import organization_id
 from smm_event.services.keys import can_sign, public_keys, unlock_signing_key
-from smm_event.services.participants import parse_participant_id
+from smm_event.services.participants import load_participant, parse_participant_id
 from smm_event.storage import changes
 from smm_event.storage.models import Organization
-from smm_event.text.folding import fold
+from smm_event.text.folding import fold, fold_phone_digits
 from smm_event.workspace import Workspace
 
 REPRINT_LAYOUT = "a6"
@@ -148,3 +149,47 @@ def reprint_at_desk(
     out = io.BytesIO()
     print_badges(ws, signing, out, layout=layout, participant_ids=[wanted])
     return out.getvalue()
+
+
+def matching_people(
+    ws: Workspace,
+    surname: str = "",
+    first_name: str = "",
+    phone: str | None = None,
+    email: str | None = None,
+    organization: str | None = None,
+    limit: int = 5,
+) -> tuple[ParticipantInfo, ...]:
+    """People already on the roster who may be the walk-in being typed: the same surname and
+    first name after folding (ё = е, case, hyphens), the same phone (last ten digits) or
+    e-mail, or the same surname at the same organization. Best reasons first."""
+    from smm_event.services.desk_search import name_index  # the desk's cached index
+
+    wanted_name = (fold(surname), fold(first_name))
+    wanted_phone = fold_phone_digits(phone or "")[-10:]
+    wanted_email = (email or "").strip().casefold()
+    wanted_org = fold(organization or "")
+    scored: list[tuple[int, uuid.UUID]] = []
+    with ws.reading() as session:
+        for person in name_index(session).people:
+            name = (fold(person.surname), fold(person.first_name))
+            score = 0
+            if wanted_name[0] and wanted_name == name:
+                score += 4
+            if (
+                len(wanted_phone) >= 7
+                and fold_phone_digits(person.phone or "")[-10:] == wanted_phone
+            ):
+                score += 3
+            if wanted_email and (person.email or "").casefold() == wanted_email:
+                score += 3
+            if (
+                wanted_org
+                and wanted_name[0] == name[0]
+                and fold(person.organization or "") == wanted_org
+            ):
+                score += 2
+            if score:
+                scored.append((score, person.id))
+        scored.sort(key=lambda item: -item[0])
+        return tuple(load_participant(session, pid) for _score, pid in scored[:limit])

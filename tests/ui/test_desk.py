@@ -419,3 +419,21 @@ def test_search_shows_who_is_here_before_enter_and_tolerates_a_typo(qtbot: Any, 
     texts = [search.results.item(row).text() for row in range(search.results.count())]
     mine = next(text for text in texts if text.startswith(person.full_name))
     assert "уже есть регистрация сегодня в 09:30" in mine
+
+
+def test_a_walk_in_on_the_roster_is_caught_before_a_duplicate_is_made(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    person = next(p for p in desk.people if (p.patronymic or "").endswith("вна"))
+    dialog = desk.page.open_walk_in()
+    assert dialog is not None
+    dialog.surname.setText(person.surname.upper())
+    dialog.first_name.setText(person.first_name.lower())
+    qtbot.waitUntil(dialog.use_existing.isVisible, timeout=WAIT_MS)
+    assert dialog.matches.item(0).text().startswith(person.full_name)
+    assert dialog.use_existing.text() == "Отметить её"
+    dialog.use_existing.click()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == person.full_name
+    with open_workspace(demo_copy) as ws:  # no second person was made
+        assert len(participants.list_participants(ws, stream_number=1)) == 70

@@ -400,6 +400,7 @@ class DeskPage(QWidget):
             self.context, streams, self.current_desk(), self.current_operator(), self.clock, self
         )
         dialog.registered.connect(self._walked_in)
+        dialog.existing_chosen.connect(self.check_in_person)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
