@@ -336,6 +336,14 @@ Reason:</source>
         <source>Who has not arrived yet</source>
         <translation>Кто ещё не пришёл</translation>
     </message>
+    <message>
+        <source>Search: surname, organization or phone</source>
+        <translation>Поиск: фамилия, организация или телефон</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Отметить</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s) not checked in today</source>
         <translation>

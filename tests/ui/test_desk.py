@@ -238,6 +238,16 @@ def test_who_has_not_arrived(qtbot: Any, desk: Desk) -> None:
     names = [dialog.list.item(row).text().split("\n")[0] for row in range(dialog.list.count())]
     assert len(names) == 69 and desk.people[6].full_name not in names
     assert desk.people[7].full_name in names
+    # Search in it and check in from it.
+    late = desk.people[7]
+    dialog.search.setText(late.surname)
+    shown = [row for row in range(dialog.list.count()) if not dialog.list.item(row).isHidden()]
+    assert shown and all(late.surname in dialog.list.item(row).text() for row in shown)
+    row = next(r for r in shown if dialog.list.item(r).text().startswith(late.full_name))
+    dialog.list.setCurrentRow(row)
+    dialog.check_in_button.click()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 2)
+    assert desk.page.result.name.text() == late.full_name
     dialog.close()
 
 

@@ -8,6 +8,7 @@ call returned, i.e. after the durable commit, and the GUI thread never waits for
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -307,12 +308,16 @@ class DeskPage(QWidget):
         )
 
     def check_in_person(self, person: ParticipantInfo) -> None:
+        self.check_in_id(person.id)
+
+    def check_in_id(self, participant_id: uuid.UUID) -> None:
+        """Check in a person picked by hand (search, «Ещё не пришли», a walk-in match)."""
         if self.context.workspace is None:
             return
         self._busy.start()
         self.context.run(
             check_in_manual,
-            person.id,
+            participant_id,
             self.current_desk(),
             self.current_operator(),
             self.clock(),
@@ -363,7 +368,8 @@ class DeskPage(QWidget):
         )
 
     def _missing_loaded(self, counts: DeskCounts) -> None:
-        self.counts_panel.open_missing(counts.not_arrived)
+        dialog = self.counts_panel.open_missing(counts.not_arrived)
+        dialog.check_in_requested.connect(self.check_in_id)
 
     def show_missing(self) -> None:
         if self.context.workspace is not None:
