@@ -53,7 +53,7 @@ from ui.attendance.texts import (
 from ui.background import Lane, Task
 from ui.common.camera import CameraController
 from ui.common.keyboard_capture import KeyboardCapture
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 
@@ -99,7 +99,8 @@ class AttendancePage(QWidget):
             lambda running: None if running else self._camera_stopped()
         )
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload_roster)
+        self._stale = False
+        context.changed.connect(self._changed)
         if context.summary is not None:
             self._workspace_changed(context.summary)
 
@@ -478,9 +479,22 @@ class AttendancePage(QWidget):
         else:
             show_error(self, error)
 
+    def _changed(self, what: Change) -> None:
+        """Marks, scans (the desk's first-session marks) and people change the roster; a hidden
+        page re-reads when it is shown again."""
+        if not what & (Change.MARKS | Change.CHECKINS | Change.PEOPLE | Change.SCHEDULE):
+            return
+        if self.isVisible():
+            self.reload_roster()
+        else:
+            self._stale = True
+
     def showEvent(self, event: QShowEvent) -> None:
         self.scanner.start()
         super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_roster()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.scanner.stop()

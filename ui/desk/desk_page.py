@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -53,7 +53,7 @@ from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.desk.annul import Annuller
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
@@ -104,7 +104,9 @@ class DeskPage(QWidget):
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
-        self.annuller = Annuller(self.context, self.recent, self, self.current_operator)
+        self.annuller = Annuller(
+            self.context, self.recent, self, self.current_operator, lambda: self.refresh()
+        )
         self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
@@ -114,7 +116,8 @@ class DeskPage(QWidget):
         self._refresh.timeout.connect(self.refresh)
         self._refresh.start()
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.refresh)
+        self._stale = False
+        context.changed.connect(self._changed)
         if context.summary is not None:
             self._workspace_changed(context.summary)
 
@@ -223,6 +226,22 @@ class DeskPage(QWidget):
         self.recent.clear()
         self.result.show_ready()
         self.refresh()
+
+    def _changed(self, what: Change) -> None:
+        # This desk counts its own admissions on the screen; scans elsewhere come with sync
+        # (Change.ALL). A hidden desk re-reads when it is shown again.
+        if not what & ~Change.CHECKINS:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         """Counts, the last scans and the clock check, all in the background."""
@@ -338,6 +357,8 @@ class DeskPage(QWidget):
         self.recent.add_outcome(outcome)
         if outcome.admitted:
             self._count_admission(outcome)
+            # The trainer page and the dashboard show arrivals and the desk's first mark.
+            self.context.notify_changed(Change.CHECKINS | Change.MARKS)
 
     def _count_admission(self, outcome: CheckinOutcome) -> None:
         """Count this desk's admission here: a recount after every scan would queue a query
@@ -413,7 +434,7 @@ class DeskPage(QWidget):
 
     def _walked_in(self, outcome: WalkInOutcome) -> None:
         self.show_outcome(outcome.checkin)
-        self.context.notify_changed()  # a new person: the participants list changes too
+        self.context.notify_changed(Change.PEOPLE | Change.CHECKINS | Change.MARKS)
 
     def open_selftest(self) -> ScannerSelfTest:
         dialog = ScannerSelfTest(self.context, self)
