@@ -254,6 +254,14 @@ Reason:</source>
         <translation>Регистрация пройдена.</translation>
     </message>
     <message>
+        <source>Note: {note}</source>
+        <translation>Примечание: {note}</translation>
+    </message>
+    <message>
+        <source>No consent to the processing of personal data: ask them to sign it, then press «Consent signed».</source>
+        <translation>Нет согласия на обработку персональных данных: попросите подписать и нажмите «Согласие подписано».</translation>
+    </message>
+    <message>
         <source>First check-in at {time}, desk «{desk}». Let them in, no second badge needed.</source>
         <translation>Впервые отмечен в {time}, стойка «{desk}». Пропустите — второй бейдж не нужен.</translation>
     </message>
@@ -370,6 +378,10 @@ Reason:</source>
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Consent signed</source>
+        <translation>Согласие подписано</translation>
+    </message>
     <message>
         <source>Ready to scan</source>
         <translation>Готово к сканированию</translation>

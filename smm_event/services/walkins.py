@@ -193,3 +193,16 @@ def matching_people(
                 scored.append((score, person.id))
         scored.sort(key=lambda item: -item[0])
         return tuple(load_participant(session, pid) for _score, pid in scored[:limit])
+
+
+def record_consent(
+    ws: Workspace, participant_id: uuid.UUID | str, now: dt.datetime | None = None
+) -> ParticipantInfo:
+    """The person signed the consent to the processing of personal data at the desk today."""
+    wanted = parse_participant_id(participant_id)
+    at = as_utc(now)
+    with ws.transaction() as session:
+        day = store.desk_rules(session).local_day(at)
+        load_participant(session, wanted)  # NotFound for an unknown or deleted person
+        changes.record(session, "participant", wanted, {"consent": True, "consent_date": day})
+        return load_participant(session, wanted)

@@ -447,3 +447,25 @@ def test_a_walk_in_on_the_roster_is_caught_before_a_duplicate_is_made(
     assert desk.page.result.name.text() == person.full_name
     with open_workspace(demo_copy) as ws:  # no second person was made
         assert len(participants.list_participants(ws, stream_number=1)) == 70
+
+
+def test_the_verdict_shows_the_organizers_note_and_records_a_missing_consent(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    from smm_event.storage import changes as change_log
+
+    person = desk.people[25]
+    with open_workspace(demo_copy) as ws, ws.transaction() as session:
+        fields = {"consent": None, "consent_date": None, "notes": "подписать согласие"}
+        change_log.record(session, "participant", person.id, fields)
+    desk.page.submit_scan(desk.tokens[25])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    text = desk.page.result.explanation.text()
+    assert "Примечание: подписать согласие" in text and "Нет согласия" in text
+    assert desk.page.result.consent_button.isVisible()
+    desk.page.result.consent_button.click()
+    qtbot.waitUntil(lambda: not desk.page.result.consent_button.isVisible(), timeout=WAIT_MS)
+    assert "Нет согласия" not in desk.page.result.explanation.text()
+    with open_workspace(demo_copy) as ws:
+        stored_person = participants.get_participant(ws, person.id)
+    assert stored_person.consent is True and stored_person.consent_date == MORNING.date()

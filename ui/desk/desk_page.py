@@ -7,6 +7,7 @@ call returned, i.e. after the durable commit, and the GUI thread never waits for
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections import Counter
@@ -48,6 +49,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
 from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date
@@ -104,6 +106,7 @@ class DeskPage(QWidget):
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
+        self.result.consent_signed.connect(self.record_consent)
         self.annuller = Annuller(
             self.context, self.recent, self, self.current_operator, lambda: self.refresh()
         )
@@ -387,6 +390,22 @@ class DeskPage(QWidget):
                 arrived_at_desk=here,
             )
         )
+
+    def record_consent(self, participant_id: uuid.UUID) -> None:
+        self.context.run(
+            record_consent,
+            participant_id,
+            self.clock(),
+            on_done=self._consent_recorded,
+            on_error=self._check_in_failed,
+            owner=self,
+        )
+
+    def _consent_recorded(self, person: ParticipantInfo) -> None:
+        shown = self.result.outcome
+        if shown is not None and shown.participant_id == person.id:
+            self.result.show_outcome(dataclasses.replace(shown, participant=person))
+        self.context.notify_changed(Change.PEOPLE)
 
     def _missing_loaded(self, counts: DeskCounts) -> None:
         dialog = self.counts_panel.open_missing(counts.not_arrived)
