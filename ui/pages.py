@@ -32,6 +32,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.dashboard.page import DashboardPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.stations.stations_page import StationsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -53,4 +54,5 @@ def page_specs() -> tuple[PageSpec, ...]:
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
         PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
+        PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )

@@ -240,6 +240,54 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Не удаётся записать в {path} ({reason}). Выберите другую папку, например на диске этого ноутбука.</translation>
     </message>
     <message>
+        <source>This laptop is not enrolled in the event yet. Choose «Join an event» on the start screen and ask the organizer to approve this laptop&apos;s request.</source>
+        <translation>Этот ноутбук ещё не подключён к мероприятию. Выберите «Присоединиться к мероприятию» на стартовом экране и попросите организатора одобрить запрос этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>Only the organizer&apos;s laptop, which holds the badge signing key, can enroll or revoke stations.</source>
+        <translation>Подключать и отзывать станции может только ноутбук организатора, на котором хранится ключ подписи бейджей.</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled. Refresh the list of stations.</source>
+        <translation>Эта станция не подключена. Обновите список станций.</translation>
+    </message>
+    <message>
+        <source>Choose at least one role for the station.</source>
+        <translation>Выберите для станции хотя бы одну роль.</translation>
+    </message>
+    <message>
+        <source>This laptop is already enrolled with another key. Ask it for a new request file.</source>
+        <translation>Этот ноутбук уже подключён с другим ключом. Возьмите с него новый файл запроса.</translation>
+    </message>
+    <message>
+        <source>The organizer&apos;s laptop cannot revoke itself.</source>
+        <translation>Ноутбук организатора не может отозвать сам себя.</translation>
+    </message>
+    <message>
+        <source>This file is not a join request. On the new laptop, choose «Join an event» and save a request file.</source>
+        <translation>Это не запрос на подключение. На новом ноутбуке выберите «Присоединиться к мероприятию» и сохраните файл запроса.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid approval. Ask the organizer to approve the request again.</source>
+        <translation>Это не действительное одобрение. Попросите организатора одобрить запрос ещё раз.</translation>
+    </message>
+    <message>
+        <source>This approval was made for another laptop. Save a request on this laptop and ask the organizer to approve it.</source>
+        <translation>Это одобрение сделано для другого ноутбука. Сохраните запрос на этом ноутбуке и попросите организатора его одобрить.</translation>
+    </message>
+    <message>
+        <source>This workspace already belongs to another event («{event}»). Choose a new workspace file to join.</source>
+        <translation>Эта рабочая база уже относится к другому мероприятию («{event}»). Выберите для подключения новый файл.</translation>
+    </message>
+    <message>
+        <source>Choose the approval file the organizer gave you.</source>
+        <translation>Выберите файл одобрения, который дал организатор.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written. Choose another folder.</source>
+        <translation>Не удаётся записать файл {path}. Выберите другую папку.</translation>
+    </message>
+    <message>
         <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
         <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from smm_event.checkin import store
 from smm_event.checkin.reports import not_annulled
 from smm_event.domain.checkin import CheckinResult, SearchHit
+from smm_event.roster.store import PARTICIPANT_ROW, to_info
 from smm_event.services.checkin import as_utc
 from smm_event.services.context import current_event, to_local
-from smm_event.services.participants import PARTICIPANT_ROW, to_info
 from smm_event.storage.models import Checkin, Organization, Participant, Stream
 from smm_event.text.name_search import NameIndex, Person
 from smm_event.workspace import Workspace
