@@ -23,7 +23,7 @@ from smm_event.checkin.reports import not_annulled
 from smm_event.domain.checkin import CheckinResult, SearchHit
 from smm_event.roster.store import PARTICIPANT_ROW, to_info
 from smm_event.services.checkin import as_utc
-from smm_event.services.context import current_event, to_local
+from smm_event.storage.event_context import current_event, to_local
 from smm_event.storage.models import Checkin, Organization, Participant, Stream
 from smm_event.text.name_search import NameIndex, Person
 from smm_event.workspace import Workspace

@@ -23,7 +23,7 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
 
     text = ts_path("ru", "organizer").read_text(encoding="utf-8")
     broken = text.replace(
-        "<translation>Внимание</translation>", '<translation type="unfinished"></translation>'
+        "<translation>Все потоки</translation>", '<translation type="unfinished"></translation>'
     )
     folder = tmp_path / "translations"
     folder.mkdir()
@@ -36,7 +36,7 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
         "resource_path",
         lambda *parts: folder if parts == ("translations",) else real(*parts),
     )
-    assert check("ru") == ["untranslated: 'Attention'"]
+    assert check("ru") == ["untranslated: 'All streams'"]
 
 
 def test_lrelease_compiles_and_reuses_the_cached_catalogue(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_changed_source_gets_a_new_catalogue_and_the_old_one_goes(tmp_path: Path
     source = tmp_path / "organizer_ru.ts"
     source.write_bytes(ts_path("ru", "organizer").read_bytes())
     old = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
-    source.write_text(source.read_text(encoding="utf-8").replace("Внимание", "Внимание!"), "utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("Все потоки", "Все"), "utf-8")
     new = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
     assert new != old and new.exists() and not old.exists()
 
