@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -54,11 +55,31 @@ def _open(path: Path, device_name: str | None) -> OpenedWorkspace:
         raise
 
 
+class Change(enum.Flag):
+    """What a write changed, so pages re-read only what they show (``AppContext.changed``)."""
+
+    CHECKINS = enum.auto()
+    MARKS = enum.auto()
+    PEOPLE = enum.auto()
+    BADGES = enum.auto()
+    KEYS = enum.auto()
+    CERTIFICATES = enum.auto()
+    SCHEDULE = enum.auto()
+    SETTINGS = enum.auto()
+    ALL = CHECKINS | MARKS | PEOPLE | BADGES | KEYS | CERTIFICATES | SCHEDULE | SETTINGS
+
+
+# Changes that come with every scan: a page that listens only to ``data_changed`` (and re-reads
+# everything) is not woken by them, or every scan would queue queries in front of the next one.
+FREQUENT = Change.CHECKINS | Change.MARKS
+
+
 class AppContext(QObject):
     opening_changed = Signal(bool)  # True while a workspace is being opened or created
     workspace_changed = Signal(object)  # WorkspaceSummary of the new workspace, or None
     summary_changed = Signal(object)  # WorkspaceSummary, after any refresh
-    data_changed = Signal()  # something in the workspace changed: re-query what you show
+    data_changed = Signal()  # something besides scans and marks changed: re-query everything
+    changed = Signal(object)  # Change: what changed (scans and marks too)
 
     def __init__(
         self,
@@ -135,10 +156,13 @@ class AppContext(QObject):
         self.summary = summary
         self.summary_changed.emit(summary)
 
-    def notify_changed(self) -> None:
-        """Call after a write: every page re-queries and the status bar is refreshed."""
-        self.data_changed.emit()
-        self.refresh_summary()
+    def notify_changed(self, what: Change = Change.ALL) -> None:
+        """Call after a write with what it changed. ``changed`` always fires; ``data_changed``
+        (pages that re-read everything) and the status bar only for more than scans and marks."""
+        self.changed.emit(what)
+        if what & ~FREQUENT:
+            self.data_changed.emit()
+            self.refresh_summary()
 
     def update_station(self, **changes: Any) -> None:
         self.station = dataclasses.replace(self.station, damaged=False, **changes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from smm_event.errors import UserError
 from smm_event.paths import user_data_dir
+from ui.error_sentences import more_messages
 from ui.i18n import fill
 
 log = logging.getLogger(__name__)
@@ -156,6 +158,7 @@ def _messages() -> dict[str, str]:
             "«{field}» contains invisible or control characters. Type it again; nothing was saved.",
         ),
         **_outcome_messages(),
+        **more_messages(),
     }
 
 
@@ -227,12 +230,35 @@ def field_label(entity: str, field: str) -> str:
     return labels.get(f"{entity}.{field}") or labels.get(field) or field
 
 
+SentenceProvider = Callable[[], Mapping[str, str]]
+_PROVIDERS: list[SentenceProvider] = []
+
+
+def register_sentences(provider: SentenceProvider) -> SentenceProvider:
+    """The error-code registry of the GUI: each screen area registers the function building
+    its sentences (called at lookup, so they follow the installed language), and any screen can
+    then explain any code, not only its own. Usable as a decorator."""
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+    return provider
+
+
+def sentence_template(code: str) -> str | None:
+    """The translated sentence for ``code`` (with {placeholders}), from any area; None if none."""
+    template = _messages().get(code)
+    for provider in _PROVIDERS:
+        if template is not None:
+            break
+        template = provider().get(code)
+    return template
+
+
 def user_error_message(error: UserError) -> str:
     if error.code == "bad_schedule":
         from ui.schedule.messages import schedule_error_text
 
         return schedule_error_text(error)
-    template = _messages().get(error.code)
+    template = sentence_template(error.code)
     params = dict(error.params)
     if error.code in ("field_too_long", "field_invalid"):
         params["field"] = field_label(str(params.get("entity", "")), str(params.get("field", "")))

@@ -6,7 +6,9 @@ Create Date: 2026-12-03 12:25:00
 
 A check-in undone at the desk with its reason (smm_event/storage/models.py CheckinAnnulment;
 docs/desk.md). Insert-only and replicated like the scans; no foreign keys, like every
-replicated table (an annulment may arrive before the scan it names).
+replicated table (an annulment may arrive before the scan it names). Also an index on
+change_log(entity) alone, so the desk search finds the newest participant change (its cache
+key) with one index seek.
 """
 from __future__ import annotations
 
@@ -39,9 +41,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_checkin_annulment_checkin_id'), ['checkin_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_annulment_participant_id'), ['participant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_annulment_mark_id'), ['mark_id'], unique=False)
+    with op.batch_alter_table('change_log', schema=None) as batch_op:
+        batch_op.create_index('ix_change_log_entity_only', ['entity'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('change_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_change_log_entity_only')
     with op.batch_alter_table('checkin_annulment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_checkin_annulment_mark_id'))
         batch_op.drop_index(batch_op.f('ix_checkin_annulment_participant_id'))

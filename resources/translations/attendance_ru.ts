@@ -174,6 +174,10 @@
         <translation>Закрытие занятия</translation>
     </message>
     <message>
+        <source>The session runs until {time}. Close it before its end?</source>
+        <translation>Занятие идёт до {time}. Закрыть его до окончания?</translation>
+    </message>
+    <message>
         <source>Mark the {count} unmarked people as absent?</source>
         <translation>Отметить неотмеченных ({count}) как отсутствующих?</translation>
     </message>

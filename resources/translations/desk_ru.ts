@@ -254,6 +254,14 @@ Reason:</source>
         <translation>Регистрация пройдена.</translation>
     </message>
     <message>
+        <source>Note: {note}</source>
+        <translation>Примечание: {note}</translation>
+    </message>
+    <message>
+        <source>No consent to the processing of personal data: ask them to sign it, then press «Consent signed».</source>
+        <translation>Нет согласия на обработку персональных данных: попросите подписать и нажмите «Согласие подписано».</translation>
+    </message>
+    <message>
         <source>First check-in at {time}, desk «{desk}». Let them in, no second badge needed.</source>
         <translation>Впервые отмечен в {time}, стойка «{desk}». Пропустите — второй бейдж не нужен.</translation>
     </message>
@@ -336,6 +344,14 @@ Reason:</source>
         <source>Who has not arrived yet</source>
         <translation>Кто ещё не пришёл</translation>
     </message>
+    <message>
+        <source>Search: surname, organization or phone</source>
+        <translation>Поиск: фамилия, организация или телефон</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Отметить</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s) not checked in today</source>
         <translation>
@@ -362,6 +378,10 @@ Reason:</source>
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Consent signed</source>
+        <translation>Согласие подписано</translation>
+    </message>
     <message>
         <source>Ready to scan</source>
         <translation>Готово к сканированию</translation>
@@ -453,6 +473,14 @@ Reason:</source>
         <translation>поток {number}</translation>
     </message>
     <message>
+        <source>✓ here today since {time}, desk «{desk}»</source>
+        <translation>✓ уже есть регистрация сегодня в {time}, стойка «{desk}»</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>новый участник (без предварительной записи)</translation>
+    </message>
+    <message>
         <source>Type at least two letters of the surname.</source>
         <translation>Введите хотя бы две буквы фамилии.</translation>
     </message>
@@ -506,6 +534,22 @@ Reason:</source>
     <message>
         <source>Register and check in</source>
         <translation>Зарегистрировать и отметить</translation>
+    </message>
+    <message>
+        <source>Already on the roster? If it is one of them, check them in instead:</source>
+        <translation>Уже есть в списке? Если это один из них, отметьте его вместо новой записи:</translation>
+    </message>
+    <message>
+        <source>stream {number}</source>
+        <translation>поток {number}</translation>
+    </message>
+    <message>
+        <source>Check her in</source>
+        <translation>Отметить её</translation>
+    </message>
+    <message>
+        <source>Check him in</source>
+        <translation>Отметить его</translation>
     </message>
 </context>
 </TS>

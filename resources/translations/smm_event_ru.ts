@@ -399,6 +399,162 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
+    <message>
+        <source>The size of a certificate number block must be a positive whole number.</source>
+        <translation>Размер блока номеров сертификатов должен быть целым положительным числом.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s certificate settings are wrong ({key}: {value}). Ask the organizer.</source>
+        <translation>Настройки сертификатов мероприятия неверны ({key}: {value}). Обратитесь к организатору.</translation>
+    </message>
+    <message>
+        <source>Unknown way of marking ({value}).</source>
+        <translation>Неизвестный способ отметки ({value}).</translation>
+    </message>
+    <message>
+        <source>The name for the certificate cannot be used: «{value}». Correct it.</source>
+        <translation>Это имя нельзя напечатать в сертификате: «{value}». Исправьте его.</translation>
+    </message>
+    <message>
+        <source>The certificate number format «{format}» is wrong. Example: «№ {{seq:03d}}/{{year}}».</source>
+        <translation>Неверный формат номера сертификата «{format}». Пример: «№ {{seq:03d}}/{{year}}».</translation>
+    </message>
+    <message>
+        <source>This participant is not in the workspace. Search for them again.</source>
+        <translation>Этого участника нет в рабочей базе. Найдите его заново через поиск.</translation>
+    </message>
+    <message>
+        <source>Unknown test phase «{phase}»: choose the entry or the exit test.</source>
+        <translation>Неизвестный этап тестирования «{phase}»: выберите входное или выходное.</translation>
+    </message>
+    <message>
+        <source>The schedule file cannot be used ({where}): {reason}. Correct the file and try again.</source>
+        <translation>Файл расписания не подходит ({where}): {reason}. Исправьте файл и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The certificate series «{series}» cannot be used: use letters and digits only.</source>
+        <translation>Серию сертификатов «{series}» использовать нельзя: только буквы и цифры.</translation>
+    </message>
+    <message>
+        <source>This session is no longer in the workspace. Choose it again.</source>
+        <translation>Этого занятия больше нет в рабочей базе. Выберите его заново.</translation>
+    </message>
+    <message>
+        <source>Unknown attendance status ({value}).</source>
+        <translation>Неизвестная отметка посещаемости ({value}).</translation>
+    </message>
+    <message>
+        <source>The stream colour «{colour}» is not a colour. Example: #1e8e3e.</source>
+        <translation>«{colour}» — не цвет потока. Пример: #1e8e3e.</translation>
+    </message>
+    <message>
+        <source>The badge layout «{name}» is too small for the name and the QR code.</source>
+        <translation>Макет бейджа «{name}» слишком мал для имени и QR-кода.</translation>
+    </message>
+    <message>
+        <source>This person&apos;s badge was reissued too many times. Ask the organizer.</source>
+        <translation>Бейдж этого участника перевыпускали слишком много раз. Обратитесь к организатору.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>Отменено: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>There is no certificate {number} in the register.</source>
+        <translation>Сертификата {number} нет в реестре.</translation>
+    </message>
+    <message>
+        <source>The certificate template cannot be used. Check it or choose the standard one.</source>
+        <translation>Шаблон сертификата не подходит. Проверьте его или выберите стандартный.</translation>
+    </message>
+    <message>
+        <source>The certificate template needs the image {path}, which is missing.</source>
+        <translation>Для шаблона сертификата нужно изображение {path}, а его нет.</translation>
+    </message>
+    <message>
+        <source>The certificate template {path} was not found.</source>
+        <translation>Шаблон сертификата {path} не найден.</translation>
+    </message>
+    <message>
+        <source>The file {path} has no rows.</source>
+        <translation>В файле {path} нет строк.</translation>
+    </message>
+    <message>
+        <source>These data cannot be used. Check what you entered.</source>
+        <translation>Эти данные использовать нельзя. Проверьте, что вы ввели.</translation>
+    </message>
+    <message>
+        <source>This key belongs to another event. Choose the key file of this event.</source>
+        <translation>Этот ключ от другого мероприятия. Выберите файл ключа этого мероприятия.</translation>
+    </message>
+    <message>
+        <source>The key {key_id} is not known on this laptop. Synchronize the laptop first.</source>
+        <translation>Ключ {key_id} на этом ноутбуке неизвестен. Сначала синхронизируйте ноутбук.</translation>
+    </message>
+    <message>
+        <source>The event already has a signing key. Replace it with «new key» instead.</source>
+        <translation>У мероприятия уже есть ключ подписи. Замените его через «новый ключ».</translation>
+    </message>
+    <message>
+        <source>The event has no streams yet. Add them to the schedule first.</source>
+        <translation>У мероприятия ещё нет потоков. Сначала добавьте их в расписание.</translation>
+    </message>
+    <message>
+        <source>This file is not a signing key file. Choose the file saved by «export key».</source>
+        <translation>Это не файл ключа подписи. Выберите файл, сохранённый командой «экспорт ключа».</translation>
+    </message>
+    <message>
+        <source>It is no longer in the workspace. Refresh the list.</source>
+        <translation>Этого уже нет в рабочей базе. Обновите список.</translation>
+    </message>
+    <message>
+        <source>This laptop does not keep the certificate register. Issue certificates on the organizer&apos;s laptop.</source>
+        <translation>Этот ноутбук не ведёт реестр сертификатов. Выдавайте сертификаты на ноутбуке организатора.</translation>
+    </message>
+    <message>
+        <source>The number format «{format}» needs a series. Set the series first.</source>
+        <translation>Для формата номера «{format}» нужна серия. Сначала задайте серию.</translation>
+    </message>
+    <message>
+        <source>This workspace belongs to the event «{existing}», not «{new}». Choose another file.</source>
+        <translation>Эта рабочая база принадлежит мероприятию «{existing}», а не «{new}». Выберите другой файл.</translation>
+    </message>
+    <message>
+        <source>The certificate register is not started yet. Start it on the organizer&apos;s laptop.</source>
+        <translation>Реестр сертификатов ещё не заведён. Заведите его на ноутбуке организатора.</translation>
+    </message>
+    <message>
+        <source>Write why the certificate is reissued: the register keeps it.</source>
+        <translation>Напишите причину перевыпуска: она сохраняется в реестре.</translation>
+    </message>
+    <message>
+        <source>Certificate {number} was reissued too many times. Ask the organizer.</source>
+        <translation>Сертификат {number} перевыпускали слишком много раз. Обратитесь к организатору.</translation>
+    </message>
+    <message>
+        <source>The image {path} cannot be read. Choose a PNG or JPEG file.</source>
+        <translation>Изображение {path} не читается. Выберите файл PNG или JPEG.</translation>
+    </message>
+    <message>
+        <source>Write why the certificate is voided: the register keeps it.</source>
+        <translation>Напишите причину аннулирования: она сохраняется в реестре.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {min_length} characters.</source>
+        <translation>Парольная фраза слишком короткая: нужно не меньше {min_length} символов.</translation>
+    </message>
+    <message>
+        <source>The workspace {path} was made by a newer version of the program. Update the program.</source>
+        <translation>Рабочая база {path} создана более новой версией программы. Обновите программу.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures (unplugged?). Plug it in and turn it on again.</source>
+        <translation>Камера перестала передавать изображение (отключена?). Подключите её и включите снова.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened. Check the cable or choose another camera.</source>
+        <translation>Камера не открывается. Проверьте кабель или выберите другую камеру.</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceStatusBar</name>

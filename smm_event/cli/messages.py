@@ -41,6 +41,10 @@ MESSAGES: dict[str, str] = {
     "file_too_many_cells": "{path} has more than {cells} cells (or one row wider than a spreadsheet can be); delete the empty columns and rows, nothing was read",
     "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
     "field_invalid": "{entity} {field}: the value is not allowed ({problem}); nothing was saved",
+    "not_found": "not found: it is no longer in the workspace",
+    "invalid_input": "the input cannot be used; check the values given",
+    "camera_unavailable": "the camera cannot be opened: check the cable or choose another camera",
+    "camera_lost": "the camera stopped sending pictures (unplugged?)",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
 }
 

@@ -188,3 +188,17 @@ class AnnulmentResult:
     participant_name: str | None
     reason: str
     mark_withdrawn: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A person found at the desk, with what the clerk must see before pressing Enter: here
+    today already (first admission's time and desk), a walk-in."""
+
+    person: ParticipantInfo
+    arrived_at: dt.datetime | None  # today's first admission, event time; None: not yet
+    arrived_desk: str | None
+
+    @property
+    def here_today(self) -> bool:
+        return self.arrived_at is not None

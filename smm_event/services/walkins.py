@@ -15,15 +15,16 @@ from smm_event.badges.store import public_keys
 from smm_event.checkin import store
 from smm_event.checkin.engine import DeskRules, ScanInput
 from smm_event.domain.checkin import CheckinMethod, CheckinResult, WalkInOutcome
+from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
 from smm_event.importing import normalize
-from smm_event.roster.store import parse_participant_id
+from smm_event.roster.store import load_participant, parse_participant_id
 from smm_event.services.checkin import as_utc, check_in_in_session
 from smm_event.services.keys import can_sign, unlock_signing_key
 from smm_event.storage import changes
 from smm_event.storage.event_context import organization_id
 from smm_event.storage.models import Organization
-from smm_event.text.folding import fold
+from smm_event.text.folding import fold, fold_phone_digits
 from smm_event.workspace import Workspace
 
 REPRINT_LAYOUT = "a6"
@@ -149,3 +150,60 @@ def reprint_at_desk(
     out = io.BytesIO()
     print_badges(ws, signing, out, layout=layout, participant_ids=[wanted])
     return out.getvalue()
+
+
+def matching_people(
+    ws: Workspace,
+    surname: str = "",
+    first_name: str = "",
+    phone: str | None = None,
+    email: str | None = None,
+    organization: str | None = None,
+    limit: int = 5,
+) -> tuple[ParticipantInfo, ...]:
+    """People already on the roster who may be the walk-in being typed: the same surname and
+    first name after folding (ё = е, case, hyphens), the same phone (last ten digits) or
+    e-mail, or the same surname at the same organization. Best reasons first."""
+    from smm_event.services.desk_search import name_index  # the desk's cached index
+
+    wanted_name = (fold(surname), fold(first_name))
+    wanted_phone = fold_phone_digits(phone or "")[-10:]
+    wanted_email = (email or "").strip().casefold()
+    wanted_org = fold(organization or "")
+    scored: list[tuple[int, uuid.UUID]] = []
+    with ws.reading() as session:
+        for person in name_index(session).people:
+            name = (fold(person.surname), fold(person.first_name))
+            score = 0
+            if wanted_name[0] and wanted_name == name:
+                score += 4
+            if (
+                len(wanted_phone) >= 7
+                and fold_phone_digits(person.phone or "")[-10:] == wanted_phone
+            ):
+                score += 3
+            if wanted_email and (person.email or "").casefold() == wanted_email:
+                score += 3
+            if (
+                wanted_org
+                and wanted_name[0] == name[0]
+                and fold(person.organization or "") == wanted_org
+            ):
+                score += 2
+            if score:
+                scored.append((score, person.id))
+        scored.sort(key=lambda item: -item[0])
+        return tuple(load_participant(session, pid) for _score, pid in scored[:limit])
+
+
+def record_consent(
+    ws: Workspace, participant_id: uuid.UUID | str, now: dt.datetime | None = None
+) -> ParticipantInfo:
+    """The person signed the consent to the processing of personal data at the desk today."""
+    wanted = parse_participant_id(participant_id)
+    at = as_utc(now)
+    with ws.transaction() as session:
+        day = store.desk_rules(session).local_day(at)
+        load_participant(session, wanted)  # NotFound for an unknown or deleted person
+        changes.record(session, "participant", wanted, {"consent": True, "consent_date": day})
+        return load_participant(session, wanted)

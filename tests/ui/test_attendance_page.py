@@ -55,7 +55,12 @@ def token_for(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.fixture
-def context(qtbot: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]:
+def context(qtbot: Any, qapp: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]:
+    # The assertions read the English source texts: an earlier test (the desk's) may have left
+    # the Russian translators installed.
+    from ui import i18n
+
+    i18n.install_translators(qapp, "en")
     executor = BackgroundExecutor()
     ctx = AppContext(executor, StationSettings(operator_name="Ирина"))
     ctx.open(demo_copy)
@@ -64,6 +69,7 @@ def context(qtbot: Any, demo_copy: Path, token_for: Any) -> Iterator[AppContext]
     ctx.shutdown()
     qtbot.wait(20)  # deliver what the worker queued before the objects are retired
     retire(ctx, executor)
+    i18n.install_translators(qapp, "ru")  # the application's default, as later tests expect
 
 
 @pytest.fixture
@@ -284,3 +290,35 @@ def test_a_badge_held_to_the_camera_marks_the_person(
         )
         == 1
     )  # the badge stayed in view: one mark
+
+
+def test_seventy_people_with_seventy_keystrokes(qtbot: Any, page: AttendancePage) -> None:
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=WAIT_MS)
+    for _ in range(70):
+        _press(page.table, "1")  # «present» on the selected row; the selection moves on
+        qtbot.wait(140)  # past the shortcut delay, as a person's keystrokes are
+    qtbot.waitUntil(lambda: page.model.counts()[None] == 0, timeout=WAIT_MS * 3)
+    assert all(_status(page, row) is AttendanceStatus.PRESENT for row in range(70))
+
+
+def test_closing_a_session_before_its_end_asks_first(
+    qtbot: Any, page: AttendancePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.attendance import trainer_page
+
+    assert page.roster is not None
+    starts = page.roster.session.starts_at
+    monkeypatch.setattr(trainer_page, "now", lambda: starts + dt.timedelta(minutes=10))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    page.close_button.click()
+    assert len(asked) == 1 and page.roster.session.ends_at.strftime("%H:%M") in asked[0]
+    qtbot.wait(200)
+    assert page.state_label.text() == "Open"  # «No»: nothing closed

@@ -173,3 +173,24 @@ def test_the_render_lane_keeps_submission_order(qtbot: Any, executor: Any) -> No
         )
     qtbot.waitUntil(lambda: len(order) == 5, timeout=3000)
     assert order == list(range(5))
+
+
+def test_typed_change_notifications_spare_pages_that_reread_everything(qapp: Any) -> None:
+    """A scan notifies CHECKINS: typed listeners hear it, ``data_changed`` listeners (pages that
+    re-read everything) do not; a roster change reaches both."""
+    from smm_event.station import StationSettings
+    from tests.ui.conftest import retire
+    from ui.context import AppContext, Change
+
+    executor = BackgroundExecutor()
+    context = AppContext(executor, StationSettings())
+    typed: list[Change] = []
+    everything: list[bool] = []
+    context.changed.connect(typed.append)
+    context.data_changed.connect(lambda: everything.append(True))
+    context.notify_changed(Change.CHECKINS | Change.MARKS)
+    assert typed == [Change.CHECKINS | Change.MARKS] and everything == []
+    context.notify_changed(Change.PEOPLE)
+    context.notify_changed()
+    assert typed[1:] == [Change.PEOPLE, Change.ALL] and everything == [True, True]
+    retire(context, executor)

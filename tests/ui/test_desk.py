@@ -238,6 +238,16 @@ def test_who_has_not_arrived(qtbot: Any, desk: Desk) -> None:
     names = [dialog.list.item(row).text().split("\n")[0] for row in range(dialog.list.count())]
     assert len(names) == 69 and desk.people[6].full_name not in names
     assert desk.people[7].full_name in names
+    # Search in it and check in from it.
+    late = desk.people[7]
+    dialog.search.setText(late.surname)
+    shown = [row for row in range(dialog.list.count()) if not dialog.list.item(row).isHidden()]
+    assert shown and all(late.surname in dialog.list.item(row).text() for row in shown)
+    row = next(r for r in shown if dialog.list.item(r).text().startswith(late.full_name))
+    dialog.list.setCurrentRow(row)
+    dialog.check_in_button.click()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 2)
+    assert desk.page.result.name.text() == late.full_name
     dialog.close()
 
 
@@ -405,3 +415,57 @@ def test_a_wrong_admission_is_annulled_from_the_scan_log(
     assert "аннулировано" in desk.page.recent.item(0).text()
     scanner_types(desk.window, desk.tokens[12])  # the same badge again: green, not amber
     wait_tone(qtbot, desk, Tone.ADMITTED, 2)
+
+
+def test_search_shows_who_is_here_before_enter_and_tolerates_a_typo(qtbot: Any, desk: Desk) -> None:
+    person = desk.people[15]
+    scanner_types(desk.window, desk.tokens[15])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    search = desk.page.search
+    typo = person.surname[:2] + person.surname[3:] if len(person.surname) > 4 else person.surname
+    search.search.setText(typo)  # one letter missing
+    search.run_search()
+    qtbot.waitUntil(lambda: search.results.count() > 0, timeout=WAIT_MS)
+    texts = [search.results.item(row).text() for row in range(search.results.count())]
+    mine = next(text for text in texts if text.startswith(person.full_name))
+    assert "уже есть регистрация сегодня в 09:30" in mine
+
+
+def test_a_walk_in_on_the_roster_is_caught_before_a_duplicate_is_made(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    person = next(p for p in desk.people if (p.patronymic or "").endswith("вна"))
+    dialog = desk.page.open_walk_in()
+    assert dialog is not None
+    dialog.surname.setText(person.surname.upper())
+    dialog.first_name.setText(person.first_name.lower())
+    qtbot.waitUntil(dialog.use_existing.isVisible, timeout=WAIT_MS)
+    assert dialog.matches.item(0).text().startswith(person.full_name)
+    assert dialog.use_existing.text() == "Отметить её"
+    dialog.use_existing.click()
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    assert desk.page.result.name.text() == person.full_name
+    with open_workspace(demo_copy) as ws:  # no second person was made
+        assert len(participants.list_participants(ws, stream_number=1)) == 70
+
+
+def test_the_verdict_shows_the_organizers_note_and_records_a_missing_consent(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    from smm_event.storage import changes as change_log
+
+    person = desk.people[25]
+    with open_workspace(demo_copy) as ws, ws.transaction() as session:
+        fields = {"consent": None, "consent_date": None, "notes": "подписать согласие"}
+        change_log.record(session, "participant", person.id, fields)
+    desk.page.submit_scan(desk.tokens[25])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    text = desk.page.result.explanation.text()
+    assert "Примечание: подписать согласие" in text and "Нет согласия" in text
+    assert desk.page.result.consent_button.isVisible()
+    desk.page.result.consent_button.click()
+    qtbot.waitUntil(lambda: not desk.page.result.consent_button.isVisible(), timeout=WAIT_MS)
+    assert "Нет согласия" not in desk.page.result.explanation.text()
+    with open_workspace(demo_copy) as ws:
+        stored_person = participants.get_participant(ws, person.id)
+    assert stored_person.consent is True and stored_person.consent_date == MORNING.date()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from smm_event.domain.attendance import AttendanceStatus, ScanOutcome
 from smm_event.errors import UserError
-from ui.errors import user_error_message
+from ui.errors import register_sentences, user_error_message
 from ui.i18n import fill
 
 STATUS_ORDER = (
@@ -76,8 +76,9 @@ def scan_message(outcome: ScanOutcome, name: str, status: AttendanceStatus | Non
     return fill(texts[outcome], name=name, status=status_name(status).lower())
 
 
-def attendance_error_message(error: UserError) -> str:
-    texts = {
+@register_sentences
+def _attendance_messages() -> dict[str, str]:
+    return {
         "session_closed": QCoreApplication.translate(
             "Attendance", "The session is closed. Reopen it to change marks."
         ),
@@ -100,5 +101,8 @@ def attendance_error_message(error: UserError) -> str:
             "Attendance", "The event's attendance settings are wrong ({name}: {value})."
         ),
     }
-    template = texts.get(error.code)
+
+
+def attendance_error_message(error: UserError) -> str:
+    template = _attendance_messages().get(error.code)
     return fill(template, **error.params) if template else user_error_message(error)

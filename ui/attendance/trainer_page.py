@@ -9,6 +9,7 @@ shows the selected person's audit trail. Every query and mark runs on the backgr
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -42,11 +43,17 @@ from smm_event.services import attendance
 from ui.attendance.mark_panel import MarkPanel
 from ui.attendance.roster_model import NAME, ORGANIZATION, STATUS_COLUMNS, RosterModel
 from ui.attendance.session_picker import SessionPicker
-from ui.attendance.texts import STATUS_ORDER, attendance_error_message, scan_message, status_name
+from ui.attendance.texts import (
+    COLOURS,
+    STATUS_ORDER,
+    attendance_error_message,
+    scan_message,
+    status_name,
+)
 from ui.background import Lane, Task
 from ui.common.camera import CameraController
 from ui.common.keyboard_capture import KeyboardCapture
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 
@@ -56,8 +63,15 @@ SHORTCUTS = {
     **dict.fromkeys(("3", "н", "a"), AttendanceStatus.ABSENT),
     **dict.fromkeys(("4", "у", "e"), AttendanceStatus.EXCUSED),
 }
+BANNER_STYLE = "background: {background}; color: #1b1b1b; padding: 8px; font-weight: bold;"
 GOOD_BANNER = "background: #c8e6c9; color: #1b3d1f; padding: 8px; font-weight: bold;"
 BAD_BANNER = "background: #ffcdd2; color: #5c0a0a; padding: 8px; font-weight: bold;"
+IDLE_BANNER = "background: transparent; padding: 8px;"
+
+
+def now() -> dt.datetime:
+    """The trainer page's clock (module-level so tests can move it)."""
+    return dt.datetime.now(dt.UTC)
 
 
 class AttendancePage(QWidget):
@@ -85,7 +99,8 @@ class AttendancePage(QWidget):
             lambda running: None if running else self._camera_stopped()
         )
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload_roster)
+        self._stale = False
+        context.changed.connect(self._changed)
         if context.summary is not None:
             self._workspace_changed(context.summary)
 
@@ -107,7 +122,11 @@ class AttendancePage(QWidget):
         second.addWidget(self.counts_label, 1)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.hide()
+        # Always in the layout with room for two lines: showing a message never moves the
+        # table under the trainer's mouse.
+        lines = self.banner.fontMetrics().lineSpacing()
+        self.banner.setFixedHeight(2 * lines + 20)
+        self.banner.setStyleSheet(IDLE_BANNER)
         self.table = self._build_table()
         self.panel = MarkPanel()
         self.close_button, self.reopen_button = self.panel.close_button, self.panel.reopen_button
@@ -258,6 +277,15 @@ class AttendancePage(QWidget):
         row = self.table.currentIndex().row()
         if 0 <= row < self.model.rowCount():
             self.mark_row(row, status, source)
+            self._select_next_unmarked(row)  # one keystroke a person: 70 marks, 70 keys
+
+    def _select_next_unmarked(self, after: int) -> None:
+        rows = self.model.rowCount()
+        for row in [*range(after + 1, rows), *range(0, after)]:
+            if self.model.entry(row).mark is None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, NAME))
+                return
 
     def mark_row(
         self, row: int, status: AttendanceStatus, source: MarkSource, note: str | None = None
@@ -320,7 +348,7 @@ class AttendancePage(QWidget):
         name = result.participant.full_name if result.participant else ""
         status = result.mark.status if result.mark else None
         good = result.outcome in (ScanOutcome.MARKED, ScanOutcome.ALREADY_MARKED)
-        self._show_banner(scan_message(result.outcome, name, status), good)
+        self._show_banner(scan_message(result.outcome, name, status), good, status)
         if result.mark is None or result.mark.session_id != self.current_session_id():
             return
         self.search.clear()
@@ -338,6 +366,20 @@ class AttendancePage(QWidget):
         if session_id is None:
             return
         buttons = QMessageBox.StandardButton
+        ends_at = self.roster.session.ends_at if self.roster is not None else None
+        if ends_at is not None and now() < ends_at:
+            early = QMessageBox.question(
+                self,
+                self.tr("Close the session"),
+                fill(
+                    self.tr("The session runs until {time}. Close it before its end?"),
+                    time=ends_at.strftime("%H:%M"),
+                ),
+                buttons.Yes | buttons.No,
+                buttons.No,
+            )
+            if early != buttons.Yes:
+                return
         answer = QMessageBox.question(
             self,
             self.tr("Close the session"),
@@ -423,10 +465,13 @@ class AttendancePage(QWidget):
     def _operator(self) -> str | None:
         return self.context.station.operator_name or None
 
-    def _show_banner(self, text: str, good: bool) -> None:
-        self.banner.setStyleSheet(GOOD_BANNER if good else BAD_BANNER)
+    def _show_banner(self, text: str, good: bool, status: AttendanceStatus | None = None) -> None:
+        # The status's own colour, as in the table (a late mark is yellow in both).
+        style = GOOD_BANNER if good else BAD_BANNER
+        if good and status is not None:
+            style = BANNER_STYLE.format(background=COLOURS[status].name())
+        self.banner.setStyleSheet(style)
         self.banner.setText(text)
-        self.banner.show()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
@@ -434,9 +479,22 @@ class AttendancePage(QWidget):
         else:
             show_error(self, error)
 
+    def _changed(self, what: Change) -> None:
+        """Marks, scans (the desk's first-session marks) and people change the roster; a hidden
+        page re-reads when it is shown again."""
+        if not what & (Change.MARKS | Change.CHECKINS | Change.PEOPLE | Change.SCHEDULE):
+            return
+        if self.isVisible():
+            self.reload_roster()
+        else:
+            self._stale = True
+
     def showEvent(self, event: QShowEvent) -> None:
         self.scanner.start()
         super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_roster()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.scanner.stop()

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QWidget
 from smm_event.errors import UserError
 from ui.common.passphrase_session import PassphraseSession, forget_keys, remembered_key
 from ui.context import AppContext
-from ui.errors import user_error_message
+from ui.errors import register_sentences, user_error_message
 from ui.i18n import fill
 
 __all__ = ["KeyKeeper", "badge_error_message", "forget_keys", "remembered_key"]
 
 
-def badge_error_message(error: UserError) -> str:
-    """Sentences for the badge codes; other codes get the shell's messages."""
-    messages = {
+@register_sentences
+def _badge_messages() -> dict[str, str]:
+    return {
         "no_signing_key": QCoreApplication.translate(
             "BadgeErrors",
             "This laptop has only the public key: it checks badges but cannot issue them. "
@@ -64,7 +64,11 @@ def badge_error_message(error: UserError) -> str:
             "The printer {printer} cannot be used. Check that it is on and try again.",
         ),
     }
-    template = messages.get(error.code)
+
+
+def badge_error_message(error: UserError) -> str:
+    """Sentences for the badge codes; other codes get the shell's messages."""
+    template = _badge_messages().get(error.code)
     return fill(template, **error.params) if template else user_error_message(error)
 
 

@@ -24,7 +24,7 @@ from smm_event.errors import UserError
 from smm_event.services import certificates
 from smm_event.workspace import Workspace
 from ui.badges.badge_preview import paint_pdf
-from ui.errors import user_error_message
+from ui.errors import register_sentences, user_error_message
 from ui.i18n import fill
 
 
@@ -65,8 +65,9 @@ def issue_and_print(
     return report
 
 
-def certificate_error_message(error: UserError) -> str:
-    messages = {
+@register_sentences
+def _certificate_messages() -> dict[str, str]:
+    return {
         "no_certificate_numbers": QCoreApplication.translate(
             "CertificateErrors",
             "This laptop holds no free certificate numbers. The organizer's laptop gives it a block (smm-event certificates grant) and then the laptops sync.",
@@ -95,5 +96,8 @@ def certificate_error_message(error: UserError) -> str:
             "CertificateErrors", "Cannot write {path}: {reason}"
         ),
     }
-    template = messages.get(error.code)
+
+
+def certificate_error_message(error: UserError) -> str:
+    template = _certificate_messages().get(error.code)
     return fill(template, **error.params) if template else user_error_message(error)

@@ -1,5 +1,6 @@
 """Annulling a wrong admission from the desk's scan log: asks the reason, annuls on the
-database lane, and marks the line; the counts are recounted through ``notify_changed``."""
+database lane, marks the line and has the desk recount; other pages hear of it through
+``notify_changed``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from smm_event.domain.checkin import AnnulmentResult
 from smm_event.errors import UserError
 from smm_event.services.annulments import annul_checkin
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.desk.messages import desk_error_message
 from ui.desk.recent_list import RecentList
 from ui.errors import show_error
@@ -26,12 +27,14 @@ class Annuller(QObject):
         recent: RecentList,
         parent: QWidget,
         operator: Callable[[], str | None],
+        recount: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.recent = recent
         self.widget = parent
         self._operator = operator
+        self._recount = recount
         recent.annul_requested.connect(self.annul)
 
     def annul_selected(self) -> None:
@@ -69,7 +72,8 @@ class Annuller(QObject):
 
     def _annulled(self, result: AnnulmentResult) -> None:
         self.recent.mark_annulled(result.checkin_id)
-        self.context.notify_changed()
+        self._recount()  # this desk's counts: it counts its own admissions itself
+        self.context.notify_changed(Change.CHECKINS | Change.MARKS)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):

@@ -7,13 +7,15 @@ call returned, i.e. after the durable commit, and the GUI thread never waits for
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -48,11 +50,12 @@ from smm_event.services.checkin import (
     recent_scans,
 )
 from smm_event.services.input_limits import max_length
+from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
 from ui.common.formatting import short_date
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.desk.annul import Annuller
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
@@ -103,7 +106,10 @@ class DeskPage(QWidget):
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
-        self.annuller = Annuller(self.context, self.recent, self, self.current_operator)
+        self.result.consent_signed.connect(self.record_consent)
+        self.annuller = Annuller(
+            self.context, self.recent, self, self.current_operator, lambda: self.refresh()
+        )
         self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
@@ -113,7 +119,8 @@ class DeskPage(QWidget):
         self._refresh.timeout.connect(self.refresh)
         self._refresh.start()
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.refresh)
+        self._stale = False
+        context.changed.connect(self._changed)
         if context.summary is not None:
             self._workspace_changed(context.summary)
 
@@ -144,6 +151,7 @@ class DeskPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self._build_station())
         self.search = SearchPanel(self.context)
+        self.search.clock = lambda: self.clock()
         self.search.check_in_requested.connect(self.check_in_person)
         right.addWidget(self._group(self.tr("Find a participant"), self.search), 3)
         self.camera_panel = CameraPanel(self.context)
@@ -221,6 +229,22 @@ class DeskPage(QWidget):
         self.recent.clear()
         self.result.show_ready()
         self.refresh()
+
+    def _changed(self, what: Change) -> None:
+        # This desk counts its own admissions on the screen; scans elsewhere come with sync
+        # (Change.ALL). A hidden desk re-reads when it is shown again.
+        if not what & ~Change.CHECKINS:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         """Counts, the last scans and the clock check, all in the background."""
@@ -306,12 +330,16 @@ class DeskPage(QWidget):
         )
 
     def check_in_person(self, person: ParticipantInfo) -> None:
+        self.check_in_id(person.id)
+
+    def check_in_id(self, participant_id: uuid.UUID) -> None:
+        """Check in a person picked by hand (search, «Ещё не пришли», a walk-in match)."""
         if self.context.workspace is None:
             return
         self._busy.start()
         self.context.run(
             check_in_manual,
-            person.id,
+            participant_id,
             self.current_desk(),
             self.current_operator(),
             self.clock(),
@@ -332,6 +360,8 @@ class DeskPage(QWidget):
         self.recent.add_outcome(outcome)
         if outcome.admitted:
             self._count_admission(outcome)
+            # The trainer page and the dashboard show arrivals and the desk's first mark.
+            self.context.notify_changed(Change.CHECKINS | Change.MARKS)
 
     def _count_admission(self, outcome: CheckinOutcome) -> None:
         """Count this desk's admission here: a recount after every scan would queue a query
@@ -361,8 +391,25 @@ class DeskPage(QWidget):
             )
         )
 
+    def record_consent(self, participant_id: uuid.UUID) -> None:
+        self.context.run(
+            record_consent,
+            participant_id,
+            self.clock(),
+            on_done=self._consent_recorded,
+            on_error=self._check_in_failed,
+            owner=self,
+        )
+
+    def _consent_recorded(self, person: ParticipantInfo) -> None:
+        shown = self.result.outcome
+        if shown is not None and shown.participant_id == person.id:
+            self.result.show_outcome(dataclasses.replace(shown, participant=person))
+        self.context.notify_changed(Change.PEOPLE)
+
     def _missing_loaded(self, counts: DeskCounts) -> None:
-        self.counts_panel.open_missing(counts.not_arrived)
+        dialog = self.counts_panel.open_missing(counts.not_arrived)
+        dialog.check_in_requested.connect(self.check_in_id)
 
     def show_missing(self) -> None:
         if self.context.workspace is not None:
@@ -399,13 +446,14 @@ class DeskPage(QWidget):
             self.context, streams, self.current_desk(), self.current_operator(), self.clock, self
         )
         dialog.registered.connect(self._walked_in)
+        dialog.existing_chosen.connect(self.check_in_person)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def _walked_in(self, outcome: WalkInOutcome) -> None:
         self.show_outcome(outcome.checkin)
-        self.context.notify_changed()  # a new person: the participants list changes too
+        self.context.notify_changed(Change.PEOPLE | Change.CHECKINS | Change.MARKS)
 
     def open_selftest(self) -> ScannerSelfTest:
         dialog = ScannerSelfTest(self.context, self)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from smm_event.errors import UserError
-from ui.errors import user_error_message
+from ui.errors import register_sentences, user_error_message
 from ui.i18n import fill
 
 
+@register_sentences
 def _messages() -> dict[str, str]:
     return {
         "walk_in_name_required": QCoreApplication.translate(

@@ -24,7 +24,7 @@ from smm_event.services.keys import can_sign
 from smm_event.services.walkins import reprint_at_desk
 from ui.background import Lane
 from ui.common.passphrase_session import PassphraseSession, remembered_key
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.desk.messages import desk_error_message
 from ui.errors import show_error
 from ui.i18n import fill
@@ -79,7 +79,7 @@ class BadgeReprinter(QObject):
         )
 
     def _reprinted(self, person: ParticipantInfo, pdf: bytes) -> None:
-        self.context.notify_changed()
+        self.context.notify_changed(Change.BADGES | Change.PEOPLE)
         folder = user_data_dir() / "reprints"
         stem = re.sub(r"[^\w-]+", "_", person.surname).strip("_") or "badge"
         path = folder / f"{stem}-{str(person.id)[:8]}-{dt.datetime.now():%H%M%S}.pdf"

@@ -7,9 +7,9 @@ do, until the next scan or a click, so a busy clerk cannot miss it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from smm_event.domain.checkin import CheckinOutcome
 from ui.common.formatting import stream_label
@@ -23,6 +23,8 @@ _ARRIVALS_SCALE = 0.07
 
 
 class ResultPanel(QFrame):
+    consent_signed = Signal(object)  # participant id: the person signed the consent here
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultPanel")
@@ -44,6 +46,10 @@ class ResultPanel(QFrame):
             layout.addWidget(label)
         layout.addSpacing(10)
         layout.addWidget(self.explanation)
+        self.consent_button = QPushButton(self.tr("Consent signed"))
+        self.consent_button.clicked.connect(self._consent_clicked)
+        self.consent_button.hide()
+        layout.addWidget(self.consent_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.addWidget(self.arrivals)
         self._reset = QTimer(self, singleShot=True, interval=RESET_MS)
@@ -94,8 +100,14 @@ class ResultPanel(QFrame):
             self.show_ready()  # the clerk has seen the refusal
         super().mousePressEvent(event)
 
+    def _consent_clicked(self) -> None:
+        if self.outcome is not None and self.outcome.participant_id is not None:
+            self._reset.stop()  # the clerk is busy with this person
+            self.consent_signed.emit(self.outcome.participant_id)
+
     def show_ready(self) -> None:
         self._reset.stop()
+        self.consent_button.hide()
         self.outcome = None
         self._paint(Tone.READY)
         self.headline.setText(self.tr("Ready to scan"))
@@ -125,6 +137,9 @@ class ResultPanel(QFrame):
         self._set(
             self.stream, stream_label(number, self.stream_titles.get(number, "")) if number else ""
         )
+        self.consent_button.setVisible(
+            shown.tone in (Tone.ADMITTED, Tone.REPEAT) and person is not None and not person.consent
+        )
         if shown.tone is Tone.REFUSED:
             self._reset.stop()  # stays until the next scan or a click
         else:
@@ -134,6 +149,7 @@ class ResultPanel(QFrame):
     def show_problem(self, headline: str, explanation: str) -> None:
         """A failure of the desk itself (the write failed): red, and no person."""
         self.outcome = None
+        self.consent_button.hide()
         self._paint(Tone.REFUSED)
         self.headline.setText(headline)
         self.explanation.setText(explanation)

@@ -1,9 +1,16 @@
-"""Find a person who forgot the badge: a few letters of the surname (any case, ё = е), a phone
-or an organization, then check in with one click (or Enter)."""
+"""Find a person who forgot the badge: a few letters of the surname (any case, ё = е, one typo,
+Latin letters too), a phone or an organization, then check in with one click (or Enter).
+
+Each result says before Enter whether the person is already here today (time and desk, amber)
+and whether they are a walk-in, so the wrong «Иванова» is not admitted twice."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smm_event.domain.checkin import SearchHit
 from smm_event.domain.participants import ParticipantInfo
-from smm_event.services.participants import list_participants
+from smm_event.services.desk_search import search_at_desk
 from ui.background import Task
 from ui.context import AppContext
 from ui.i18n import fill
@@ -24,6 +32,7 @@ from ui.i18n import fill
 SEARCH_DELAY_MS = 200
 MIN_LETTERS = 2
 MAX_RESULTS = 30
+HERE_TINT = "#fff1c2"  # the amber of «already checked in»
 
 
 class SearchPanel(QWidget):
@@ -35,6 +44,7 @@ class SearchPanel(QWidget):
         self.context = context
         self._task: Task | None = None
         self.today_streams: tuple[int, ...] = ()  # listed first: the people expected today
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: surname, phone or organization"))
         self.search.setClearButtonEnabled(True)
@@ -78,13 +88,15 @@ class SearchPanel(QWidget):
             self._show(())
             return
         self._task = self.context.run(
-            list_participants, None, text, MAX_RESULTS, on_done=self._show, owner=self
+            search_at_desk, text, MAX_RESULTS, self.clock(), on_done=self._show, owner=self
         )
 
-    def _show(self, people: tuple[ParticipantInfo, ...]) -> None:
+    def _show(self, hits: tuple[SearchHit, ...]) -> None:
         self.results.clear()
-        people = tuple(sorted(people, key=lambda p: p.stream_number not in self.today_streams))
-        for person in people:
+        # Stable: the people expected today first, each group in the search's rank order.
+        hits = tuple(sorted(hits, key=lambda h: h.person.stream_number not in self.today_streams))
+        for hit in hits:
+            person = hit.person
             lines = [person.full_name]
             details = [person.organization or ""]
             if person.stream_number is not None:
@@ -92,12 +104,32 @@ class SearchPanel(QWidget):
             if person.phone:
                 details.append(person.phone)
             lines.append(" · ".join(part for part in details if part))
+            status = self._status(hit)
+            if status:
+                lines.append(status)
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, person)
+            if hit.here_today:
+                item.setBackground(QColor(HERE_TINT))
+                item.setForeground(QColor("#1b1b1b"))
             self.results.addItem(item)
-        if people:
+        if hits:
             self.results.setCurrentRow(0)
-        self._show_hint(len(people))
+        self._show_hint(len(hits))
+
+    def _status(self, hit: SearchHit) -> str:
+        parts = []
+        if hit.arrived_at is not None:
+            parts.append(
+                fill(
+                    self.tr("✓ here today since {time}, desk «{desk}»"),
+                    time=hit.arrived_at.strftime("%H:%M"),
+                    desk=hit.arrived_desk or "—",
+                )
+            )
+        if hit.person.walk_in:
+            parts.append(self.tr("walk-in"))
+        return " · ".join(parts)
 
     def _show_hint(self, found: int | None = None) -> None:
         text = self.search.text().strip()

@@ -63,12 +63,33 @@ def verdict(outcome: CheckinOutcome) -> Verdict:
         return Verdict(
             Tone.ADMITTED,
             headline,
-            QCoreApplication.translate("DeskVerdicts", "Checked in."),
+            _with_notes(QCoreApplication.translate("DeskVerdicts", "Checked in."), outcome),
             Sound.ADMITTED,
         )
     if result is CheckinResult.ALREADY_CHECKED_IN:
-        return Verdict(Tone.REPEAT, headline, _first(outcome), Sound.REPEAT)
+        return Verdict(Tone.REPEAT, headline, _with_notes(_first(outcome), outcome), Sound.REPEAT)
     return Verdict(Tone.REFUSED, headline, _refusal_reason(outcome), Sound.REFUSED)
+
+
+def _with_notes(text: str, outcome: CheckinOutcome) -> str:
+    """The organizers' note on the person, and a missing consent, under an admission."""
+    person = outcome.participant
+    if person is None:
+        return text
+    lines = [text]
+    if person.notes:
+        lines.append(
+            fill(QCoreApplication.translate("DeskVerdicts", "Note: {note}"), note=person.notes)
+        )
+    if not person.consent:
+        lines.append(
+            QCoreApplication.translate(
+                "DeskVerdicts",
+                "No consent to the processing of personal data: ask them to sign it, then "
+                "press «Consent signed».",
+            )
+        )
+    return "\n".join(lines)
 
 
 def _first(outcome: CheckinOutcome) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from smm_event.domain.sync import AttentionItem, AttentionKind
 from smm_event.errors import UserError
 from ui.common.formatting import short_date
-from ui.errors import user_error_message
+from ui.errors import register_sentences, user_error_message
 from ui.i18n import fill
 
 
@@ -187,9 +187,9 @@ class AttentionTable(QTableWidget):
             self.setColumnWidth(column, min(self.columnWidth(column), widest))
 
 
-def sync_error_message(error: UserError) -> str:
-    """A sentence for sync's own codes; anything else goes to the shell's messages."""
-    messages = {
+@register_sentences
+def _sync_messages() -> dict[str, str]:
+    return {
         "no_central_url": QCoreApplication.translate(
             "SyncAttention", "Enter the central database's address first."
         ),
@@ -273,5 +273,9 @@ def sync_error_message(error: UserError) -> str:
             "The file {path} cannot be written ({reason}). Choose another folder or USB stick.",
         ),
     }
-    template = messages.get(error.code)
+
+
+def sync_error_message(error: UserError) -> str:
+    """A sentence for sync's own codes; anything else goes to the shell's messages."""
+    template = _sync_messages().get(error.code)
     return fill(template, **error.params) if template else user_error_message(error)
