@@ -64,6 +64,28 @@ def _messages() -> dict[str, str]:
         "unreadable_file": QCoreApplication.translate(
             "UserErrors", "The file {path} cannot be read: {reason}."
         ),
+        "participant_name_required": QCoreApplication.translate(
+            "UserErrors", "Fill in the surname and the first name."
+        ),
+        "bad_name": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not a name: remove the digits and signs."
+        ),
+        "bad_gender": QCoreApplication.translate("UserErrors", "Choose the gender from the list."),
+        "bad_score": QCoreApplication.translate(
+            "UserErrors", "A score must be a number from 0 to 100."
+        ),
+        "bad_phone": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not a phone number. Type 10 digits, e.g. 8 928 123-45-67."
+        ),
+        "bad_email": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not an e-mail address. Check it, e.g. name@mail.ru."
+        ),
+        "withdrawal_reason_required": QCoreApplication.translate(
+            "UserErrors", "Write why the participant withdrew."
+        ),
+        "text_too_long": QCoreApplication.translate(
+            "UserErrors", "The text is too long: at most {limit} characters."
+        ),
     }
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,6 @@ from ui.context import AppContext
 from ui.errors import show_error, user_error_message
 from ui.formatting import stream_label
 from ui.i18n import fill
-from ui.participant_dialog import ParticipantDialog
 from ui.participants_model import (
     COLUMNS,
     NUMBER,
@@ -40,6 +40,8 @@ from ui.participants_model import (
     SURNAME,
     ParticipantsModel,
 )
+from ui.roster.import_dialog import ImportDialog
+from ui.roster.participant_dialog import ParticipantDialog
 
 SEARCH_DELAY_MS = 150
 MAX_COLUMN_WIDTH = 300
@@ -84,6 +86,12 @@ class ParticipantsPage(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.stream_filter, 0)
         top.addWidget(self.count_label, 0)
+        self.add_button = QPushButton(self.tr("Add a participant…"))
+        self.add_button.clicked.connect(self.add_participant)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(self.open_import)
+        top.addWidget(self.add_button, 0)
+        top.addWidget(self.import_button, 0)
         self.table = self._build_table()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -151,6 +159,7 @@ class ParticipantsPage(QWidget):
             stream,
             self.search.text(),
             None,
+            True,  # those who withdrew stay listed here, marked as such
             on_done=lambda rows: self._show_rows(rows, only_unassigned),
             on_error=self._query_failed,
             owner=self,
@@ -158,7 +167,7 @@ class ParticipantsPage(QWidget):
 
     def _show_rows(self, rows: tuple[ParticipantInfo, ...], only_unassigned: bool) -> None:
         if only_unassigned:
-            rows = tuple(person for person in rows if person.stream_number is None)
+            rows = tuple(p for p in rows if p.stream_number is None and not p.withdrawn)
         self.message.setVisible(not rows and bool(self.search.text().strip()))
         self.message.setText(
             self.tr("Nobody found. Check the spelling, or search by phone or organization.")
@@ -219,7 +228,19 @@ class ParticipantsPage(QWidget):
         self.open_details(index.row())
 
     def open_details(self, row: int) -> ParticipantDialog:
-        dialog = ParticipantDialog(self.model.participant(row), self._stream_titles, self)
+        return self._open_dialog(self.model.participant(row))
+
+    def add_participant(self) -> ParticipantDialog:
+        return self._open_dialog(None)
+
+    def _open_dialog(self, person: ParticipantInfo | None) -> ParticipantDialog:
+        dialog = ParticipantDialog(self.context, person, self._stream_titles, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.context, "roster", None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

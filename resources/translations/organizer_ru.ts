@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>History</name>
+    <message>
+        <source>added</source>
+        <translation>добавлен(а)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation>возвращён(а)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Withdrew</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Badge version</source>
+        <translation>Версия бейджа</translation>
+    </message>
+    <message>
+        <source>Accelerator track</source>
+        <translation>Трек акселератора</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ноутбук</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import a file</source>
@@ -303,6 +373,152 @@
     <message>
         <source>Value</source>
         <translation>Значение</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Details</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>A new participant</source>
+        <translation>Новый участник</translation>
+    </message>
+    <message>
+        <source>Fill in at least the surname and the first name.</source>
+        <translation>Заполните как минимум фамилию и имя.</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message>
+        <source>Withdrawal…</source>
+        <translation>Отказ…</translation>
+    </message>
+    <message>
+        <source>Withdrew: {reason}. Not counted in the streams.</source>
+        <translation>Отказ: {reason}. Не учитывается в потоках.</translation>
+    </message>
+    <message>
+        <source>no stream yet</source>
+        <translation>поток ещё не назначен</translation>
+    </message>
+    <message>
+        <source>{stream}; badge version {version}</source>
+        <translation>{stream}; версия бейджа {version}</translation>
+    </message>
+    <message>
+        <source>registered at the door</source>
+        <translation>зарегистрирован(а) на входе</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Отказ от участия</translation>
+    </message>
+    <message>
+        <source>Why does the participant withdraw? They leave their stream and the expected counts; their history stays.</source>
+        <translation>Почему участник отказывается? Он выйдет из потока и из ожидаемого числа участников; его история сохранится.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Surname:</source>
+        <translation>Фамилия:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Patronymic:</source>
+        <translation>Отчество:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Пол:</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Consent to data processing:</source>
+        <translation>Согласие на обработку данных:</translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation>Дата согласия:</translation>
+    </message>
+    <message>
+        <source>Entry test:</source>
+        <translation>Входной тест:</translation>
+    </message>
+    <message>
+        <source>Exit test:</source>
+        <translation>Выходной тест:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Примечание:</translation>
     </message>
 </context>
 <context>

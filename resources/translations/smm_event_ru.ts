@@ -119,82 +119,15 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
-    <name>ParticipantDialog</name>
-    <message>
-        <source>Organization:</source>
-        <translation>Организация:</translation>
-    </message>
-    <message>
-        <source>Position:</source>
-        <translation>Должность:</translation>
-    </message>
-    <message>
-        <source>Region:</source>
-        <translation>Регион:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Телефон:</translation>
-    </message>
-    <message>
-        <source>E-mail:</source>
-        <translation>Эл. почта:</translation>
-    </message>
-    <message>
-        <source>Stream:</source>
-        <translation>Поток:</translation>
-    </message>
-    <message>
-        <source>Entry test:</source>
-        <translation>Входной тест:</translation>
-    </message>
-    <message>
-        <source>Exit test:</source>
-        <translation>Итоговый тест:</translation>
-    </message>
-    <message>
-        <source>Consent to data processing:</source>
-        <translation>Согласие на обработку данных:</translation>
-    </message>
-    <message>
-        <source>Badge version:</source>
-        <translation>Версия бейджа:</translation>
-    </message>
-    <message>
-        <source>Registered at the door:</source>
-        <translation>Зарегистрирован на входе:</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Заметки:</translation>
-    </message>
-    <message>
-        <source>not assigned</source>
-        <translation>не назначен</translation>
-    </message>
-    <message>
-        <source>(fixed by hand)</source>
-        <translation>(закреплён вручную)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
-        <source>yes, {date}</source>
-        <translation>да, {date}</translation>
-    </message>
-</context>
-<context>
     <name>ParticipantsModel</name>
+    <message>
+        <source>Withdrew: {reason}</source>
+        <translation>Отказ: {reason}</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
     <message>
         <source>Entry test score</source>
         <translation>Балл входного теста</translation>
@@ -241,6 +174,14 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>Search: surname, name, organization or phone</source>
         <translation>Поиск: фамилия, имя, организация или телефон</translation>
+    </message>
+    <message>
+        <source>Add a participant…</source>
+        <translation>Добавить участника…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Загрузить…</translation>
     </message>
     <message>
         <source>All streams</source>
@@ -350,6 +291,38 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The file {path} cannot be read: {reason}.</source>
         <translation>Не удаётся прочитать файл {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Fill in the surname and the first name.</source>
+        <translation>Заполните фамилию и имя.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a name: remove the digits and signs.</source>
+        <translation>«{value}» — не имя: уберите цифры и знаки.</translation>
+    </message>
+    <message>
+        <source>Choose the gender from the list.</source>
+        <translation>Выберите пол из списка.</translation>
+    </message>
+    <message>
+        <source>A score must be a number from 0 to 100.</source>
+        <translation>Балл должен быть числом от 0 до 100.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a phone number. Type 10 digits, e.g. 8 928 123-45-67.</source>
+        <translation>«{value}» — не номер телефона. Наберите 10 цифр, например 8 928 123-45-67.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not an e-mail address. Check it, e.g. name@mail.ru.</source>
+        <translation>«{value}» — не адрес эл. почты. Проверьте его, например name@mail.ru.</translation>
+    </message>
+    <message>
+        <source>Write why the participant withdrew.</source>
+        <translation>Напишите, почему участник отказался.</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters.</source>
+        <translation>Слишком длинный текст: не больше {limit} знаков.</translation>
     </message>
     <message>
         <source>The operation cannot be done ({code}).</source>

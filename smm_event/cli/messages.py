@@ -32,6 +32,12 @@ MESSAGES: dict[str, str] = {
     "wrong_passphrase": "wrong passphrase for the signing key",
     "weak_passphrase": "the passphrase must have at least {min_length} characters",
     "damaged_key": "the signing key is damaged; restore the workspace from a backup or rotate keys",
+    "participant_name_required": "a participant needs a surname and a first name",
+    "bad_name": "{value!r} is not a name (digits or signs in it)",
+    "bad_gender": "{value!r} is not a gender: use male, female or nothing",
+    "bad_score": "{value!r} is not a score from 0 to 100",
+    "withdrawal_reason_required": "say why the participant withdrew (--reason)",
+    "text_too_long": "the {field} is longer than {limit} characters",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
 }
 
