@@ -40,3 +40,8 @@ def user_config_dir() -> Path:
 
 def default_workspace_path() -> Path:
     return user_data_dir() / "workspace.sqlite3"
+
+
+def demo_workspace_path() -> Path:
+    """The one demo workspace: `smm-event demo`, `gui --demo` and scripts/demo.sh share it."""
+    return user_data_dir() / "demo.sqlite3"

@@ -8,8 +8,11 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from hypothesis import settings
+
+from tests.support.keyring import MemoryKeyring
 
 # In CI the property tests draw the same examples every run, so a submission's verdict does not
 # depend on luck; locally they explore new examples each time (and remember failures).
@@ -21,6 +24,26 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "SMM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 DEMO_FIRST_DAY = dt.date(2026, 5, 12)
+
+
+@pytest.fixture
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Signing keys sealed with a cheap scrypt cost: the cost is stored in the envelope, so it
+    round-trips the same way, and only tests of the default cost pay the real ~0.1 s."""
+    from smm_event.badges import keys as key_envelope
+
+    monkeypatch.setattr(key_envelope, "_SCRYPT_LOG2_N", 10)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
-from smm_event.paths import APP_NAME, default_workspace_path, user_data_dir
+from smm_event.paths import APP_NAME, default_workspace_path, demo_workspace_path, user_data_dir
 from smm_event.station import load_station_settings
 from ui.background import default_executor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import install_translators
-from ui.main_window import MainWindow, demo_workspace_path
+from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -83,10 +83,84 @@ def _messages() -> dict[str, str]:
         "withdrawal_reason_required": QCoreApplication.translate(
             "UserErrors", "Write why the participant withdrew."
         ),
-        "text_too_long": QCoreApplication.translate(
-            "UserErrors", "The text is too long: at most {limit} characters."
+        "field_too_long": QCoreApplication.translate(
+            "UserErrors",
+            "«{field}» may have at most {limit} characters. Shorten it; nothing was saved.",
+        ),
+        "field_invalid": QCoreApplication.translate(
+            "UserErrors",
+            "«{field}» contains invisible or control characters. Type it again; nothing was saved.",
+        ),
+        **_outcome_messages(),
+    }
+
+
+def _outcome_messages() -> dict[str, str]:
+    """The programme outcomes (selection, surveys, reach, the evidence pack)."""
+    return {
+        "bad_selection_rule": QCoreApplication.translate(
+            "UserErrors",
+            "The selection rule is not valid ({reason}: {value}). Check the number of places, "
+            "the weights and the quotas.",
+        ),
+        "bad_selection_decision": QCoreApplication.translate(
+            "UserErrors", "Choose whether to accept, exclude or clear the decision."
+        ),
+        "bad_track": QCoreApplication.translate(
+            "UserErrors", "Choose the strategy track or the content track."
+        ),
+        "track_needs_accept": QCoreApplication.translate(
+            "UserErrors", "A track can be chosen only when accepting a person."
+        ),
+        "reason_required": QCoreApplication.translate(
+            "UserErrors", "Write the reason for the decision: the selection protocol prints it."
+        ),
+        "reason_too_long": QCoreApplication.translate(
+            "UserErrors", "The reason is too long. Keep it under {limit} characters."
+        ),
+        "bad_survey_name": QCoreApplication.translate(
+            "UserErrors", "Give the survey a name, for example «День 1»."
+        ),
+        "no_such_survey": QCoreApplication.translate(
+            "UserErrors", "There is no survey named «{survey}». Import its file first."
+        ),
+        "bad_reach_kind": QCoreApplication.translate(
+            "UserErrors", "Say whether the file holds baseline or follow-up measurements."
+        ),
+        "bad_funnel_step": QCoreApplication.translate(
+            "UserErrors", "There is no such step of the programme: {value}."
+        ),
+        "cannot_write": QCoreApplication.translate(
+            "UserErrors",
+            "Cannot write to {path} ({reason}). Choose another folder, for example on this "
+            "laptop's disk.",
         ),
     }
+
+
+def _field_labels() -> dict[str, str]:
+    """What the forms call the fields a user can type (storage.validation names columns)."""
+    return {
+        "surname": QCoreApplication.translate("UserErrors", "Surname"),
+        "first_name": QCoreApplication.translate("UserErrors", "First name"),
+        "patronymic": QCoreApplication.translate("UserErrors", "Patronymic"),
+        "organization.name": QCoreApplication.translate("UserErrors", "Organization"),
+        "position": QCoreApplication.translate("UserErrors", "Position"),
+        "region": QCoreApplication.translate("UserErrors", "Region"),
+        "phone": QCoreApplication.translate("UserErrors", "Phone"),
+        "email": QCoreApplication.translate("UserErrors", "E-mail"),
+        "notes": QCoreApplication.translate("UserErrors", "Notes"),
+        "desk": QCoreApplication.translate("UserErrors", "Desk"),
+        "operator": QCoreApplication.translate("UserErrors", "Operator"),
+        "device.name": QCoreApplication.translate("UserErrors", "Laptop name"),
+        "reason": QCoreApplication.translate("UserErrors", "Reason"),
+        "note": QCoreApplication.translate("UserErrors", "Note"),
+    }
+
+
+def field_label(entity: str, field: str) -> str:
+    labels = _field_labels()
+    return labels.get(f"{entity}.{field}") or labels.get(field) or field
 
 
 def user_error_message(error: UserError) -> str:
@@ -95,11 +169,14 @@ def user_error_message(error: UserError) -> str:
 
         return schedule_error_text(error)
     template = _messages().get(error.code)
+    params = dict(error.params)
+    if error.code in ("field_too_long", "field_invalid"):
+        params["field"] = field_label(str(params.get("entity", "")), str(params.get("field", "")))
     if template is None:
         details = ", ".join(f"{key}: {value}" for key, value in error.params.items())
         generic = QCoreApplication.translate("UserErrors", "The operation cannot be done ({code}).")
         return fill(generic, code=error.code) + (f"\n{details}" if details else "")
-    return fill(template, **error.params)
+    return fill(template, **params)
 
 
 def error_log_path() -> Path:

@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
-from smm_event.paths import resource_path, user_data_dir
+from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
 from smm_event.services.event_setup import create_event_workspace
+from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES, current_language, fill
@@ -46,16 +47,11 @@ from ui.status_bar import WorkspaceStatusBar
 
 APP_TITLE = "SMM Event"
 LANGUAGE_MENU_TITLE = "Язык / Language"  # in both languages: findable whatever is active
-DEMO_FILE_NAME = "demo.sqlite3"
 NAVIGATION_STYLE = (
     "QListWidget::item { padding: 4px 6px; }"
     " QListWidget::item:selected { background: #d6e6f7; color: #102a43;"
     " border-left: 4px solid #2f7fc8; }"
 )
-
-
-def demo_workspace_path() -> Path:
-    return user_data_dir() / DEMO_FILE_NAME
 
 
 def load_icon(name: str | None) -> QIcon:
@@ -72,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 560))
         self.setAcceptDrops(True)  # a roster file dropped on the window opens the import
         self._keys: list[str] = []
+        self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
         self._build_menus()
         self.status = WorkspaceStatusBar(self)
@@ -216,8 +213,9 @@ class MainWindow(QMainWindow):
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            restore_window_state(self, self._state_before_fullscreen)
         else:
+            self._state_before_fullscreen = self.windowState()
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
 
@@ -353,6 +351,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a larger or another screen
         else:  # first start on this laptop: desks have small screens, use all of it
             self.resize(1280, 760)
             self.setWindowState(Qt.WindowState.WindowMaximized)

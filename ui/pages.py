@@ -27,11 +27,12 @@ class PageSpec:
 def page_specs() -> tuple[PageSpec, ...]:
     from ui.attendance.matrix_page import AttendanceMatrixPage
     from ui.attendance.trainer_page import AttendancePage
-    from ui.badges_page import BadgesPage
-    from ui.certificates_page import CertificatesPage
+    from ui.badges.badges_page import BadgesPage
+    from ui.certificates.certificates_page import CertificatesPage
+    from ui.dashboard.page import DashboardPage
     from ui.desk.desk_page import DeskPage
-    from ui.participants_page import ParticipantsPage
-    from ui.sync_page import SyncPage
+    from ui.roster.participants_page import ParticipantsPage
+    from ui.sync.sync_page import SyncPage
 
     return (
         PageSpec(
@@ -50,5 +51,6 @@ def page_specs() -> tuple[PageSpec, ...]:
         ),
         PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
+        PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
     )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from smm_event.domain.event import EventInfo, WorkspaceSummary
-from ui.formatting import date_range, short_date
+from ui.common.formatting import date_range, short_date
 from ui.i18n import fill
 
 BUSY_DELAY_MS = 400  # quick queries never make the indicator flicker

@@ -1,7 +1,7 @@
 """participant withdrawal
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0007 (chained after main's 0005 → 0007; written against 0003)
 Create Date: 2026-12-03 12:00:00
 
 A participant who withdrew (отказ) keeps their row and history but leaves the expected counts:
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision: str = '0006'
-down_revision: str | None = '0003'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

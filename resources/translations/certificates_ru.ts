@@ -275,6 +275,10 @@
         <translation>Файлы в {path}</translation>
     </message>
     <message>
+        <source>No PDF was written: not eligible yet: {not_eligible}, dative names to review: {names}, without a stream: {no_stream}. The Eligibility table shows each person&apos;s reason.</source>
+        <translation>PDF не создан: ещё не допущены: {not_eligible}, падеж имени не проверен: {names}, без потока: {no_stream}. Причину для каждого участника показывает таблица «Право на сертификат».</translation>
+    </message>
+    <message>
         <source>Cancelled. No number was used and no file written.</source>
         <translation>Отменено. Номера не израсходованы, файлы не записаны.</translation>
     </message>

@@ -18,4 +18,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ParticipantsPage</name>
+    <message numerus="yes">
+        <source>Showing %n participant(s) of {total}</source>
+        <translation>
+            <numerusform>Showing %n participant of {total}</numerusform>
+            <numerusform>Showing %n participants of {total}</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -522,6 +522,92 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Withdrew: {reason}</source>
+        <translation>Отказ: {reason}</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>Entry test score</source>
+        <translation>Балл входного теста</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Search: surname, name, organization or phone</source>
+        <translation>Поиск: фамилия, имя, организация или телефон</translation>
+    </message>
+    <message>
+        <source>Add a participant…</source>
+        <translation>Добавить участника…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Загрузить…</translation>
+    </message>
+    <message>
+        <source>All streams</source>
+        <translation>Все потоки</translation>
+    </message>
+    <message>
+        <source>Without a stream</source>
+        <translation>Без потока</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling, or search by phone or organization.</source>
+        <translation>Никого не нашли. Проверьте написание или поищите по телефону или организации.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n participant(s) of {total}</source>
+        <translation>
+            <numerusform>Показан %n участник из {total}</numerusform>
+            <numerusform>Показаны %n участника из {total}</numerusform>
+            <numerusform>Показано %n участников из {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewTable</name>
     <message>
         <source>Field</source>

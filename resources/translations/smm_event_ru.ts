@@ -119,92 +119,6 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
-    <name>ParticipantsModel</name>
-    <message>
-        <source>Withdrew: {reason}</source>
-        <translation>Отказ: {reason}</translation>
-    </message>
-    <message>
-        <source>withdrew</source>
-        <translation>отказ</translation>
-    </message>
-    <message>
-        <source>Entry test score</source>
-        <translation>Балл входного теста</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
-        <source>Surname</source>
-        <translation>Фамилия</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <source>Patronymic</source>
-        <translation>Отчество</translation>
-    </message>
-    <message>
-        <source>Organization</source>
-        <translation>Организация</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Регион</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>Stream</source>
-        <translation>Поток</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Балл</translation>
-    </message>
-</context>
-<context>
-    <name>ParticipantsPage</name>
-    <message>
-        <source>Search: surname, name, organization or phone</source>
-        <translation>Поиск: фамилия, имя, организация или телефон</translation>
-    </message>
-    <message>
-        <source>Add a participant…</source>
-        <translation>Добавить участника…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Загрузить…</translation>
-    </message>
-    <message>
-        <source>All streams</source>
-        <translation>Все потоки</translation>
-    </message>
-    <message>
-        <source>Without a stream</source>
-        <translation>Без потока</translation>
-    </message>
-    <message>
-        <source>Nobody found. Check the spelling, or search by phone or organization.</source>
-        <translation>Никого не нашли. Проверьте написание или поищите по телефону или организации.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %n participant(s) of {total}</source>
-        <translation>
-            <numerusform>Показан %n участник из {total}</numerusform>
-            <numerusform>Показаны %n участника из {total}</numerusform>
-            <numerusform>Показано %n участников из {total}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>StartPage</name>
     <message>
         <source>Create an event from a schedule file…</source>
@@ -241,17 +155,6 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>No workspace is open.</source>
         <translation>Рабочая область не открыта.</translation>
-    </message>
-</context>
-<context>
-    <name>Streams</name>
-    <message>
-        <source>Stream {number}</source>
-        <translation>Поток {number}</translation>
-    </message>
-    <message>
-        <source>Stream {number} — {title}</source>
-        <translation>Поток {number} — {title}</translation>
     </message>
 </context>
 <context>
@@ -293,6 +196,54 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Не удаётся прочитать файл {path}: {reason}.</translation>
     </message>
     <message>
+        <source>The selection rule is not valid ({reason}: {value}). Check the number of places, the weights and the quotas.</source>
+        <translation>Правило отбора задано неверно ({reason}: {value}). Проверьте число мест, веса и квоты.</translation>
+    </message>
+    <message>
+        <source>Choose whether to accept, exclude or clear the decision.</source>
+        <translation>Выберите: включить, исключить или отменить решение.</translation>
+    </message>
+    <message>
+        <source>Choose the strategy track or the content track.</source>
+        <translation>Выберите трек «стратегия» или «контент».</translation>
+    </message>
+    <message>
+        <source>A track can be chosen only when accepting a person.</source>
+        <translation>Трек можно выбрать, только включая человека в акселератор.</translation>
+    </message>
+    <message>
+        <source>Write the reason for the decision: the selection protocol prints it.</source>
+        <translation>Напишите причину решения: она попадёт в протокол отбора.</translation>
+    </message>
+    <message>
+        <source>The reason is too long. Keep it under {limit} characters.</source>
+        <translation>Причина слишком длинная. Уложитесь в {limit} символов.</translation>
+    </message>
+    <message>
+        <source>Give the survey a name, for example «День 1».</source>
+        <translation>Дайте анкете название, например «День 1».</translation>
+    </message>
+    <message>
+        <source>There is no survey named «{survey}». Import its file first.</source>
+        <translation>Анкеты «{survey}» нет. Сначала загрузите её файл.</translation>
+    </message>
+    <message>
+        <source>Say whether the file holds baseline or follow-up measurements.</source>
+        <translation>Укажите, базовые это замеры охвата или повторные.</translation>
+    </message>
+    <message>
+        <source>There is no such step of the programme: {value}.</source>
+        <translation>Такого этапа программы нет: {value}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to {path} ({reason}). Choose another folder, for example on this laptop&apos;s disk.</source>
+        <translation>Не удаётся записать в {path} ({reason}). Выберите другую папку, например на диске этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
+        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
+    </message>
+    <message>
         <source>Fill in the surname and the first name.</source>
         <translation>Заполните фамилию и имя.</translation>
     </message>
@@ -321,8 +272,64 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Напишите, почему участник отказался.</translation>
     </message>
     <message>
-        <source>The text is too long: at most {limit} characters.</source>
-        <translation>Слишком длинный текст: не больше {limit} знаков.</translation>
+        <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>
+        <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Название ноутбука</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>The operation cannot be done ({code}).</source>

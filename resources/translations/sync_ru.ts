@@ -40,6 +40,14 @@
         <translation>Разные отметки на разных ноутбуках</translation>
     </message>
     <message>
+        <source>Different accelerator decisions on different laptops</source>
+        <translation>Разные решения по акселератору на разных ноутбуках</translation>
+    </message>
+    <message>
+        <source>More people in the accelerator than places</source>
+        <translation>В акселераторе больше людей, чем мест</translation>
+    </message>
+    <message>
         <source>badge version {old}, current {current}; desk {desk}</source>
         <translation>версия бейджа {old}, действующая {current}; стойка {desk}</translation>
     </message>
@@ -74,6 +82,14 @@
     <message>
         <source>current: {status}</source>
         <translation>действует: {status}</translation>
+    </message>
+    <message>
+        <source>current: {decision}</source>
+        <translation>действует: {decision}</translation>
+    </message>
+    <message>
+        <source>{count} of {allowed} allowed; save the selection again</source>
+        <translation>{count} при лимите {allowed}; сохраните отбор ещё раз</translation>
     </message>
     <message>
         <source>What</source>
@@ -150,6 +166,14 @@
     <message>
         <source>The sync file contradicts this laptop&apos;s records: it is forged or comes from a copied workspace. Nothing was imported.</source>
         <translation>Файл синхронизации противоречит записям этого ноутбука: он подделан или сделан из скопированной рабочей базы. Ничего не загружено.</translation>
+    </message>
+    <message>
+        <source>Record {record} of the sync file is not valid ({entity}, {field}: {problem}); nothing was imported. Ask whoever made the file to export it again.</source>
+        <translation>Запись {record} в файле обмена недопустима ({entity}, {field}: {problem}); ничего не загружено. Попросите того, кто сделал файл, выгрузить его заново.</translation>
+    </message>
+    <message>
+        <source>Sync stopped at an invalid record ({entity}, {field}: {problem}); nothing of it was saved. Tell the organizer: the laptop that wrote it needs the update.</source>
+        <translation>Синхронизация остановилась на недопустимой записи ({entity}, {field}: {problem}); из неё ничего не сохранено. Сообщите организатору: ноутбук, который её записал, нужно обновить.</translation>
     </message>
     <message>
         <source>The file {path} cannot be written ({reason}). Choose another folder or USB stick.</source>

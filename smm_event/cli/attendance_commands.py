@@ -79,6 +79,7 @@ def _register_session_commands(commands: Any, common: argparse.ArgumentParser) -
     command = commands.add_parser("sessions", parents=[common], help="list sessions and their ids")
     command.add_argument("--stream", type=int, default=None)
     command.add_argument("--day", type=_date, default=None)
+    command.add_argument("--ids", action="store_true", help="only the ids, one a line (scripts)")
     command.set_defaults(handler=run_sessions)
     command = commands.add_parser("history", parents=[common], help="every version of a mark")
     _session_and_participant(command)
@@ -243,6 +244,9 @@ def run_sessions(args: argparse.Namespace) -> int:
         sessions = attendance.find_sessions(ws, args.stream, args.day)
     if args.json:
         print_json(sessions)
+        return 0
+    if args.ids:
+        print("\n".join(str(s.id) for s in sessions))
         return 0
     rows = [
         (

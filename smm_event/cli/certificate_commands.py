@@ -15,8 +15,11 @@ from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
 from smm_event.domain.certificates import (
     CertificateRecord,
     CertificateResult,
+    CertificateStatus,
     CertificateVerification,
     Eligibility,
+    IssueReport,
+    SkipReason,
 )
 from smm_event.errors import UserError
 from smm_event.services import certificates, keys
@@ -50,6 +53,7 @@ register_messages(
         "certificate_template_invalid": "the certificate template is not valid: {detail}",
         "certificate_template_not_found": "certificate template not found: {path}",
         "certificate_template_missing_image": "the certificate template refers to a missing image: {path}",
+        "nothing_issued": "no certificate was issued and no PDF written: {why}",
     }
 )
 
@@ -94,6 +98,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--reason", required=True, metavar="TEXT")
     command = add("register", run_register, "the register (реестр), or export it to XLSX")
     command.add_argument("--out", type=Path, default=None, metavar="FILE.xlsx")
+    command = add("token", run_token, "the QR text of a certificate (what `verify` checks)")
+    command.add_argument("number", metavar="NUMBER|PARTICIPANT", help="a number or a person's id")
     command = add("verify", run_verify, "check a certificate's QR text, offline")
     command.add_argument("text", metavar="TEXT")
     _register_settings(add)
@@ -228,7 +234,7 @@ def run_issue(args: argparse.Namespace) -> int:
         data["pdf_path"] = str(report.pdf_path) if report.pdf_path else None
         data["files"] = [str(path) for path in report.files]
         print_json(data)
-        return 0
+        return 0 if report.issued or report.existing else 1
     for record in report.issued:
         print(f"{record.number}  {record.full_name}")
     print(
@@ -242,7 +248,31 @@ def run_issue(args: argparse.Namespace) -> int:
         print(f"PDF: {report.pdf_path}")
     if report.files:
         print(f"{len(report.files)} files in {report.files[0].parent}")
+    if not report.issued and not report.existing:
+        raise UserError("nothing_issued", why=why_nothing(report, args.stream))
     return 0
+
+
+def why_nothing(report: IssueReport, stream: int | None) -> str:
+    """What kept every person of the batch out, with the command that shows more."""
+    counts = {reason: 0 for reason in SkipReason}
+    for skipped in report.skipped:
+        counts[skipped.reason] += 1
+    where = f" --stream {stream}" if stream is not None else ""
+    parts = []
+    if counts[SkipReason.NOT_ELIGIBLE]:
+        parts.append(
+            f"{counts[SkipReason.NOT_ELIGIBLE]} not eligible yet "
+            f"(see `smm-event certificates eligibility{where}`)"
+        )
+    if counts[SkipReason.NAME_NOT_REVIEWED]:
+        parts.append(
+            f"{counts[SkipReason.NAME_NOT_REVIEWED]} dative names to review "
+            f"(`smm-event certificates names{where} --pending`)"
+        )
+    if counts[SkipReason.NO_STREAM]:
+        parts.append(f"{counts[SkipReason.NO_STREAM]} without a stream")
+    return "; ".join(parts) or "nobody matches this selection"
 
 
 def _print_record(args: argparse.Namespace, record: CertificateRecord, what: str) -> None:
@@ -268,6 +298,26 @@ def run_reissue(args: argparse.Namespace) -> int:
     _print_record(args, record, "reissued")
     if not args.json:
         print(f"PDF: {args.out}")
+    return 0
+
+
+def run_token(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        reg = certificates.certificate_register(ws)
+    wanted = args.number.strip()
+    versions = [r for r in reg.records if r.number == wanted]
+    if not versions:  # a participant's id: their certificate that is valid now
+        versions = [
+            r for r in reg.records
+            if str(r.participant_id) == wanted.lower() and r.status is CertificateStatus.VALID
+        ]  # fmt: skip
+    if not versions:
+        raise UserError("certificate_not_found", number=args.number)
+    newest = max(versions, key=lambda r: r.version)
+    if args.json:
+        print_json({"number": newest.number, "version": newest.version, "text": newest.verify_text})
+    else:
+        print(newest.verify_text)
     return 0
 
 

@@ -1,7 +1,8 @@
 """checkin, walkin, scan-image: the registration desk from the command line.
 
-A refused scan is still a successful command (exit 0): the scan happened, was logged and got a
-verdict; scripts read the verdict from ``--json``. Exit 1 is a user error (no event, unknown
+Every judged scan is logged, refused ones too; the exit code tells a script the verdict without
+parsing: 0 admitted, 4 already checked in today, 5 refused (forged, replaced, wrong day...; the
+reason is in the output and in ``--json``). Exit 1 is a user error (no event, unknown
 participant, bad walk-in data), exit 2 a usage error (such as an --at that is not a time).
 """
 
@@ -29,8 +30,19 @@ register_messages(
         "choose_stream": "several streams meet today ({streams}): give --stream",
         "stream_not_today": "stream {number} does not meet on {day}",
         "unreadable_image": "{path} is not an image this program can read",
+        "annul_reason_required": "give the reason for annulling with --reason",
+        "annul_reason_too_long": "the reason is longer than {max_length} characters",
+        "checkin_not_found": "no check-in with id {checkin} (see `checkin list --json`)",
+        "bad_checkin_id": "{value!r} is not a check-in id (a UUID, see `checkin list --json`)",
+        "checkin_not_admitted": "this scan admitted nobody ({result}): there is nothing to annul",
+        "checkin_already_annulled": "this check-in was already annulled",
     }
 )
+
+# 1, 2 and 3 are taken by user, usage and internal errors (smm_event.cli.main).
+EXIT_ADMITTED = 0
+EXIT_ALREADY_CHECKED_IN = 4
+EXIT_REFUSED = 5
 
 _VERDICTS = {
     CheckinResult.ADMITTED: "ADMITTED",
@@ -58,6 +70,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("list", parents=[common], help="the scans of a day")
     command.add_argument("--day", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     command.set_defaults(handler=run_list)
+    command = commands.add_parser(
+        "annul", parents=[common], help="undo a wrong admission (its desk-made mark too)"
+    )
+    command.add_argument("checkin", metavar="CHECKIN", help="check-in id (checkin list --json)")
+    command.add_argument("--reason", required=True, help="why, for the log (required)")
+    command.add_argument("--operator", default=None, help="who annuls it")
+    command.set_defaults(handler=run_annul)
     command = commands.add_parser("counts", parents=[common], help="arrivals of the day's stream")
     command.add_argument("--day", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     command.add_argument("--desk", default=None, help="also count this desk's arrivals")
@@ -132,7 +151,7 @@ def run_scan(args: argparse.Namespace) -> int:
             ws, args.text, _desk(args), args.operator, CheckinMethod.TYPED, _when(ws, args.at)
         )
     _print_outcome(args, outcome)
-    return 0
+    return exit_code(outcome.result)
 
 
 def run_manual(args: argparse.Namespace) -> int:
@@ -141,7 +160,14 @@ def run_manual(args: argparse.Namespace) -> int:
             ws, args.participant, _desk(args), args.operator, _when(ws, args.at)
         )
     _print_outcome(args, outcome)
-    return 0
+    return exit_code(outcome.result)
+
+
+def exit_code(result: CheckinResult) -> int:
+    """The verdict for scripts: admitted, already in today, or refused for any reason."""
+    if result is CheckinResult.ALREADY_CHECKED_IN:
+        return EXIT_ALREADY_CHECKED_IN
+    return EXIT_ADMITTED if result.admitted else EXIT_REFUSED
 
 
 def run_walkin(args: argparse.Namespace) -> int:
@@ -210,7 +236,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         (
             scan.scanned_at.strftime("%H:%M:%S"),
-            scan.result,
+            f"{scan.result} (annulled)" if scan.annulled else scan.result,
             scan.participant_name or "",
             scan.stream_number,
             scan.desk,
@@ -222,6 +248,19 @@ def run_list(args: argparse.Namespace) -> int:
     ]
     print_table(("Time", "Result", "Name", "Stream", "Desk", "Method", "Operator", "Id"), rows)
     print(f"{len(scans)} scans")
+    return 0
+
+
+def run_annul(args: argparse.Namespace) -> int:
+    from smm_event.services.annulments import annul_checkin
+
+    with open_workspace(args.workspace) as ws:
+        result = annul_checkin(ws, args.checkin, args.reason, args.operator)
+    if args.json:
+        print_json(result)
+        return 0
+    mark = "; the desk's attendance mark was withdrawn" if result.mark_withdrawn else ""
+    print(f"annulled the check-in of {result.participant_name or '—'}{mark}")
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import NoReturn
 from smm_event import __version__
 from smm_event.cli.messages import message_for
 from smm_event.errors import UserError
-from smm_event.paths import user_data_dir
+from smm_event.paths import demo_workspace_path, user_data_dir
 
 # Each module has ``register(subparsers, common)``; later features add a line here.
 COMMAND_MODULES = (
@@ -26,6 +26,9 @@ COMMAND_MODULES = (
     "smm_event.cli.certificate_commands",
     "smm_event.cli.sync_commands",
     "smm_event.cli.checkin_commands",
+    "smm_event.cli.outcome_commands",
+    "smm_event.cli.selection_commands",
+    "smm_event.cli.pack_commands",
 )
 
 EXIT_USER_ERROR = 1
@@ -45,11 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="smm-event", description="Check-in, attendance and certificates.")
     parser.add_argument("--version", action="version", version=f"smm-event {__version__}")
     parser.add_argument("--workspace", type=Path, default=None, help="workspace file (SQLite)")
+    parser.add_argument(
+        "--demo", action="store_true", help="use the demo workspace (the one `gui --demo` opens)"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     # Accept --workspace and --json after the command too; SUPPRESS keeps the global value.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS, help="workspace file")
+    common.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo workspace"
+    )
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="JSON output"
     )
@@ -62,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo:
+        if args.workspace is not None:
+            parser.error("give --workspace or --demo, not both")
+        args.workspace = demo_workspace_path()
     try:
         result = args.handler(args)
         return int(result or 0)

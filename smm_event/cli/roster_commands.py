@@ -23,6 +23,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = roster.add_parser("list", parents=[common], help="list participants")
     command.add_argument("--stream", type=int, default=None)
     command.add_argument("--search", default=None, help="a few letters of a name, NGO or phone")
+    command.add_argument("--ids", action="store_true", help="only the ids, one a line (scripts)")
     command.set_defaults(handler=run_roster_list)
 
     group = subparsers.add_parser("scores", help="entry and exit test results")
@@ -81,6 +82,9 @@ def run_roster_list(args: argparse.Namespace) -> int:
         people = participants.list_participants(ws, args.stream, args.search)
     if args.json:
         print_json(people)
+        return 0
+    if args.ids:
+        print("\n".join(str(p.id) for p in people))
         return 0
     rows = [
         (

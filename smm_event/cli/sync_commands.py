@@ -38,6 +38,8 @@ register_messages(
         "bundle_other_event": "the sync file {path} is from another event («{event}»); nothing was imported",
         "bundle_conflicts": "the sync file {path} contradicts this laptop's records (device {device}, record {seq}); it is forged or from a copied workspace: nothing was imported",
         "bundle_unwritable": "cannot write the sync file {path}: {reason}",
+        "bundle_invalid_record": "the sync file {path} has an invalid record {record} ({entity}.{field}: {problem}); nothing was imported",
+        "sync_invalid_record": "record {seq} of device {device} is invalid ({entity}.{field}: {problem}); sync stopped before its batch, nothing of it was saved",
     }
 )
 

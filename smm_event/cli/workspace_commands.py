@@ -14,9 +14,25 @@ from smm_event.workspace import open_workspace
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    command = subparsers.add_parser("demo", parents=[common], help="create a demo workspace")
+    command = subparsers.add_parser(
+        "demo",
+        parents=[common],
+        help="create the demo workspace (default: the one `gui --demo` opens)",
+    )
+    command.add_argument(
+        "--scenario",
+        choices=demo.SCENARIOS,
+        default=demo.MID_COURSE,
+        help="mid-course: stream 1 done, stream 2 today, stream 3 ahead; first-day: stream 1 "
+        "starts today, nothing happened yet",
+    )
     command.add_argument("--seed", type=int, default=2026)
-    command.add_argument("--start", type=_date, default=None, help="first day (default: today)")
+    command.add_argument(
+        "--start", type=_date, default=None, help="first-day: the first day (default: today)"
+    )
+    command.add_argument(
+        "--today", type=_date, default=None, help="mid-course: the day it is (default: today)"
+    )
     command.add_argument("--replace", action="store_true", help="replace an existing workspace")
     command.add_argument("--device-name", default=None)
     command.set_defaults(handler=run_demo)
@@ -32,7 +48,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.set_defaults(handler=run_info)
 
     command = subparsers.add_parser("gui", parents=[common], help="open the desktop application")
-    command.add_argument("--demo", action="store_true", help="open (creating if needed) the demo")
     command.add_argument("--lang", choices=("ru", "en"), default=None)
     command.set_defaults(handler=run_gui)
 
@@ -60,11 +75,15 @@ def run_demo(args: argparse.Namespace) -> int:
         first_day=args.start,
         replace=args.replace,
         device_name=args.device_name,
+        scenario=args.scenario,
+        today=args.today,
     )
     if args.json:
         print_json(summary)
     else:
         _print_summary(summary)
+        if args.scenario == demo.MID_COURSE:
+            print(f"The demo's key passphrase: {demo.DEMO_PASSPHRASE}")
     return 0
 
 
@@ -122,4 +141,5 @@ def run_gui(args: argparse.Namespace) -> int:
         from ui.app import run  # Qt is imported only here, never by the core's modules
     except ImportError as error:
         raise UserError("gui_unavailable", reason=str(error)) from error
-    return run(workspace=args.workspace, demo=args.demo, language=args.lang)
+    # --demo (a global option) has set the workspace to the demo's; the window creates it.
+    return run(workspace=None if args.demo else args.workspace, demo=args.demo, language=args.lang)

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 
+from smm_event.storage.validation import strip_format_characters
 from smm_event.text.folding import fold
 
 _NON_DIGITS_RE = re.compile(r"[^0-9]+")
@@ -34,8 +35,9 @@ class BadValue(ValueError):
 
 
 def clean_text(raw: str) -> str | None:
-    """Trimmed text with runs of whitespace (incl. NBSP, newlines) collapsed; None if blank."""
-    return " ".join(raw.split()) or None
+    """Trimmed text with runs of whitespace (incl. NBSP, newlines) collapsed and invisible
+    format characters (bidi overrides, zero-width spaces) removed; None if blank."""
+    return " ".join(strip_format_characters(raw).split()) or None
 
 
 def phone(raw: str) -> str | None:

@@ -30,6 +30,7 @@ from smm_event.importing.tabular import (
     match_columns,
     read_table,
 )
+from smm_event.storage.validation import FIELD_LIMITS, max_length
 
 T = TypeVar("T")
 _NOT_A_NAME_RE = re.compile(r"[\d@/\\]")
@@ -230,8 +231,23 @@ class RowCells:
         except normalize.BadValue as exc:
             self.fail(field, exc.reason, raw)
             return None
+        limit = _text_limit(field)
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            # Refused here, by row, so the rest of the file imports (see storage.validation).
+            self.fail(field, "too_long", raw[:80])
+            return None
         self.parsed[field] = value
         return value
+
+
+def _text_limit(field: str) -> int | None:
+    """The longest text the column behind a roster field holds, the same on every engine
+    (name parts are checked by ``person_name``, after a «ФИО» column is split)."""
+    if field in ("surname", "first_name", "patronymic"):
+        return None
+    entity, column = ("organization", "name") if field == "organization" else ("participant", field)
+    limit = FIELD_LIMITS[entity].get(column)
+    return limit.max_length if limit is not None else None
 
 
 class DuplicateGuard:
@@ -269,7 +285,9 @@ def person_name(cells: RowCells) -> tuple[str | None, str | None, str | None]:
         ("first_name", first_name),
         ("patronymic", patronymic),
     ):
-        if part is not None and _bad_name_part(part):
+        if part is not None and len(part) > max_length("participant", part_field):
+            cells.fail(name_field if name_field == "full_name" else part_field, "too_long", part)
+        elif part is not None and _bad_name_part(part):
             column = name_field if name_field == "full_name" else part_field
             reason = "initials_only" if normalize.is_initials(part) else "bad_name"
             cells.fail(column, reason, part)

@@ -76,7 +76,9 @@ def withdraw_participant(
     if text is None:
         raise UserError("withdrawal_reason_required")
     if len(text) > MAX_REASON:
-        raise UserError("text_too_long", field="reason", limit=MAX_REASON)
+        raise UserError(
+            "field_too_long", entity="participant", field="withdrawal_reason", limit=MAX_REASON
+        )
     wanted = parse_participant_id(participant_id)
     with ws.transaction() as session:
         load_participant(session, wanted)

@@ -109,3 +109,7 @@ def _name_keys(surname: str, first_name: str, patronymic: str | None) -> set[str
     if patronymic:
         keys.add(fold(f"{surname} {first_name} {patronymic}"))
     return keys
+
+
+# The survey and outcome imports match people exactly like the score import does.
+ParticipantMatcher = _Matcher

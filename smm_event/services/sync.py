@@ -29,13 +29,13 @@ from smm_event.storage import migrate
 from smm_event.storage.changes import utc_now
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Device, Event
+from smm_event.sync import apply, state
 from smm_event.sync import bundle as bundles
 from smm_event.sync import central as central_db
-from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
 from smm_event.sync.changeset import VersionVector, version_vector
-from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_batch, synchronize
+from smm_event.sync.protocol import BATCH_SIZE, Progress, after_receiving, synchronize
 from smm_event.workspace import Workspace
 
 
@@ -177,21 +177,28 @@ def import_changes(
     cancel: threading.Event | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportResult:
-    """Verify the whole bundle, then merge what this laptop lacks a batch per transaction."""
+    """Verify the whole bundle, then merge what this laptop lacks in ONE transaction: a file
+    is applied whole or not at all (a failure or a cancel at any batch leaves the workspace as
+    it was). Batches only pace the merge and the progress reports."""
     bundle = bundles.read_bundle(path)
     wanted = bundles.check_against(ws, bundle)
     wanted.sort(key=lambda c: (c.hlc, c.device_id.hex, c.seq))
     imported = skipped = 0
     cancelled = False
-    for start in range(0, len(wanted), batch_size):
-        if cancel is not None and cancel.is_set():
-            cancelled = True
-            break
-        batch = wanted[start : start + batch_size]
-        skipped += receive_batch(ws, batch)
-        imported += len(batch)
-        if progress is not None:
-            progress(SyncProgress(SyncPhase.IMPORTING, imported, len(wanted), 0, imported))
+    try:
+        with ws.transaction() as session:
+            for start in range(0, len(wanted), batch_size):
+                if cancel is not None and cancel.is_set():
+                    raise _Cancelled
+                batch = wanted[start : start + batch_size]
+                skipped += apply.store_and_apply(session, batch)
+                after_receiving(session, batch, None)
+                imported += len(batch)
+                if progress is not None:
+                    progress(SyncProgress(SyncPhase.IMPORTING, imported, len(wanted), 0, imported))
+    except _Cancelled:
+        imported = skipped = 0
+        cancelled = True
     attention = _attention_count(ws)
     with ws.transaction() as session:
         state.record_success(session, state.FILE_PEER, 0, imported, None, None)
@@ -203,6 +210,10 @@ def import_changes(
         cancelled=cancelled,
         skipped_unknown=skipped,
     )
+
+
+class _Cancelled(Exception):
+    """Raised inside the import transaction to roll it back."""
 
 
 def sync_status(ws: Workspace) -> SyncStatus:

@@ -15,11 +15,13 @@ from typing import Any, cast
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from smm_event.errors import UserError
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.base import Base
 from smm_event.storage.codec import decode_fields, encode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.storage.validation import problem_of
 
 
 def local_state(session: Session) -> LocalState:
@@ -45,6 +47,8 @@ def record(
     """Record a local change and apply it. The caller's transaction commits both or neither.
     ``new`` promises the row does not exist yet (a fresh UUID), which saves a lookup per row in
     bulk imports."""
+    payload = encode_fields(fields)
+    refuse_invalid(entity, str(entity_id), payload)
     state = local_state(session)
     stamp = hlc_clock.next_stamp(
         state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms or hlc_clock.now_ms()
@@ -57,12 +61,24 @@ def record(
         hlc=stamp.encode(),
         entity=entity,
         entity_id=str(entity_id),
-        payload=encode_fields(fields),
+        payload=payload,
         recorded_at=utc_now(),
     )
     session.add(change)
     apply_change(session, change, new=new)
     return change
+
+
+def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> None:
+    """The last line of defence for what this laptop writes: a value no engine could store the
+    same way (too long for PostgreSQL, a bidi override in a name...) never enters the log,
+    whichever screen or command let it through."""
+    problem = problem_of(entity, entity_id, payload)
+    if problem is None:
+        return
+    if problem.code == "too_long":
+        raise UserError("field_too_long", entity=entity, field=problem.field, limit=problem.limit)
+    raise UserError("field_invalid", entity=entity, field=problem.field, problem=problem.code)
 
 
 def written_row(session: Session, model: type[Base], key: Any) -> Any:
@@ -89,6 +105,8 @@ def record_new_rows(
     change_rows: list[dict[str, Any]] = []
     state_rows: list[dict[str, Any]] = []
     for key, fields in rows:
+        payload = encode_fields(fields)
+        refuse_invalid(entity, str(key), payload)
         stamp = hlc_clock.next_stamp(
             state.hlc_wall_ms, state.hlc_counter, state.device_id, hlc_clock.now_ms()
         )
@@ -101,7 +119,7 @@ def record_new_rows(
                 "hlc": stamp.encode(),
                 "entity": entity,
                 "entity_id": str(key),
-                "payload": encode_fields(fields),
+                "payload": payload,
                 "recorded_at": recorded_at,
             }
         )

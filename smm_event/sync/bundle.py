@@ -37,6 +37,7 @@ from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
 from smm_event.storage.changes import local_state, utc_now
 from smm_event.storage.models import Event
+from smm_event.storage.validation import problem_of
 from smm_event.sync.changeset import COLUMNS, Change, change_from_row, stamps
 from smm_event.workspace import Workspace
 
@@ -240,7 +241,45 @@ def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) ->
         raise UserError("bundle_damaged", path=str(path), reason=f"record {number}") from error
     if not valid:
         raise UserError("bundle_damaged", path=str(path), reason=f"record {number}")
+    problem = problem_of(change.entity, change.entity_id, change.payload)
+    if problem is not None:
+        raise UserError(
+            "bundle_invalid_record",
+            path=str(path),
+            record=number,
+            entity=change.entity,
+            field=problem.field or "",
+            problem=problem.code,
+        )
     return change
+
+
+def _events_named(bundle: Bundle) -> set[str]:
+    """Every event a record of the bundle belongs to: the event rows themselves and the
+    ``event_id`` that streams, participants and certificates carry."""
+    named: set[str] = set()
+    for change in bundle.changes:
+        if change.entity == "event":
+            named.add(change.entity_id)
+        event_id = change.payload.get("event_id")
+        if isinstance(event_id, str):
+            named.add(event_id)
+    return named
+
+
+def _check_event(bundle: Bundle, mine: uuid.UUID | None) -> None:
+    """One event per bundle, the one its manifest names and the one this laptop holds. The
+    manifest alone is not trusted: with ``"event_id": null`` it would skip the comparison and
+    leave this workspace holding two events."""
+    named = _events_named(bundle)
+    declared = bundle.summary.event_id
+    claimed = named | ({str(declared)} if declared else set())
+    if mine is not None and claimed - {str(mine)}:
+        raise UserError(
+            "bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or ""
+        )
+    if len(named) > 1 or (named and named != {str(declared)}):
+        raise UserError("bundle_damaged", path=bundle.summary.path, reason="events mismatch")
 
 
 def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
@@ -248,12 +287,7 @@ def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
     whose records contradict this laptop's under the same (device, seq)."""
     with ws.reading() as session:
         state = local_state(session)
-        if state.event_id and bundle.summary.event_id and state.event_id != bundle.summary.event_id:
-            raise UserError(
-                "bundle_other_event",
-                path=bundle.summary.path,
-                event=bundle.summary.event_name or "",
-            )
+        _check_event(bundle, state.event_id)
         held = stamps(session.connection(), [change.key for change in bundle.changes])
     for change in bundle.changes:
         mine = held.get(change.key)

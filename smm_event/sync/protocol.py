@@ -29,6 +29,7 @@ from smm_event.errors import UserError
 from smm_event.storage import changes, hlc
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Event
+from smm_event.storage.validation import refuse_invalid_records
 from smm_event.sync import apply
 from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
 from smm_event.sync.changeset import (
@@ -141,6 +142,7 @@ def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
         for batch in read_batches(local.connection(), ranges, run.batch_size):
             if run.cancelled:
                 return
+            refuse_invalid_records(batch)
             run.skipped += push_batch(connection, batch)
             run.pushed += len(batch)
             run.report(SyncPhase.PUSHING, run.pushed, total)
@@ -180,6 +182,7 @@ def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int
         for batch in read_batches(connection, ranges, run.batch_size):
             if run.cancelled:
                 return
+            refuse_invalid_records(batch)
             run.skipped += receive_batch(ws, batch, skew_ms)
             done += len(batch)
             run.pulled = done

@@ -18,11 +18,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 
 from smm_event.badges import TokenResult
-from smm_event.badges import keys as key_envelope
 from smm_event.services import badges, keys
 from smm_event.workspace import open_workspace
-from ui import badge_keys, badges_page
-from ui.badge_people import CHOSEN
+from ui.badges import badge_keys, badges_page
+from ui.badges.badge_people import CHOSEN
 from ui.main_window import MainWindow
 
 PASSPHRASE = "ключ организатора"
@@ -41,8 +40,7 @@ def back_to_the_first_page(start_desk: Any) -> Iterator[None]:
 
 
 @pytest.fixture
-def organizer_copy(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(key_envelope, "_SCRYPT_LOG2_N", 10)  # cheap scrypt, same format
+def organizer_copy(demo_copy: Path, cheap_scrypt: None) -> Path:
     badge_keys.forget_keys()
     with open_workspace(demo_copy) as ws:
         keys.init_keys(ws, PASSPHRASE)

@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
-from smm_event.badges import keys as key_envelope
 from smm_event.services import keys
 from smm_event.station import StationSettings
 from smm_event.workspace import open_workspace
-from tests.unit.certificate_support import mark_stream_present
-from ui import badge_keys, badge_preview, certificates_page
+from tests.support.certificates import mark_stream_present
 from ui.background import default_executor
-from ui.certificates_page import CertificatesPage
+from ui.badges import badge_keys, badge_preview
+from ui.certificates import certificates_page
+from ui.certificates.certificates_page import CertificatesPage
 from ui.context import AppContext
 from ui.i18n import install_translators
 
@@ -34,8 +34,7 @@ MM = 72 / 25.4
 
 
 @pytest.fixture
-def organizer_copy(demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(key_envelope, "_SCRYPT_LOG2_N", 10)  # cheap scrypt, same format
+def organizer_copy(demo_template: Path, tmp_path: Path, cheap_scrypt: None) -> Path:
     badge_keys.forget_keys()
     path = tmp_path / "event.sqlite3"
     shutil.copyfile(demo_template, path)
@@ -115,6 +114,28 @@ def test_issue_to_a_pdf_and_files_then_the_register_lists_them(
     qtbot.waitUntil(lambda: page.register_model.rowCount() == 70, timeout=WAIT_MS)
     assert page.eligibility_model.index(0, 6).data() == "001/2026"
     assert page.register_model.index(0, 2).data() == "действителен"
+
+
+def test_a_batch_that_issues_nothing_says_why(
+    qtbot: Any,
+    page: CertificatesPage,
+    answers: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(out))
+    )
+    choose_stream(qtbot, page, 2)  # nobody of stream 2 has attended yet
+    answers.append(PASSPHRASE)
+    page.issue_and_save()
+    qtbot.waitUntil(lambda: page.status_label.text().startswith("Готово"), timeout=WAIT_MS)
+    text = page.status_label.text()
+    assert "PDF не создан: ещё не допущены: 70, падеж имени не проверен: 0" in text
+    assert "«Право на сертификат»" in text
+    assert not list(out.iterdir())
 
 
 def test_cancel_uses_no_number(

@@ -10,32 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from smm_event.services import sync as sync_service
 from smm_event.station import StationSettings
-from tests.sync.test_central_cli import MemoryKeyring
+from tests.support.keyring import MemoryKeyring
 from ui.background import default_executor
 from ui.context import AppContext
 from ui.i18n import install_translators
-from ui.sync_page import SyncPage
+from ui.sync.sync_page import SyncPage
 
 from .conftest import retire
 
 WAIT_MS = 20000
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture

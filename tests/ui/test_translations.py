@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from scripts.update_translations import CATALOGUES, check, ts_path
 from ui import i18n
-from ui.update_translations import CATALOGUES, check, ts_path
 
 
 @pytest.mark.parametrize("language", sorted(CATALOGUES))
@@ -19,17 +19,21 @@ def test_catalogue_is_current_and_fully_translated(language: str) -> None:
 
 def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The check must be able to fail: drop one translation and one message from a copy.
-    import ui.update_translations as updater
+    import scripts.update_translations as updater
 
-    text = ts_path("ru").read_text(encoding="utf-8")
-    broken = text.replace(
-        "<translation>Все потоки</translation>", '<translation type="unfinished"></translation>'
+    translated = "<translation>Все потоки</translation>"
+    holder = next(
+        ts
+        for ts in ts_path("ru").parent.glob("*_ru.ts")
+        if translated in ts.read_text(encoding="utf-8")
     )
+    text = holder.read_text(encoding="utf-8")
+    broken = text.replace(translated, '<translation type="unfinished"></translation>')
     folder = tmp_path / "translations"
     folder.mkdir()
     for catalogue in ts_path("ru").parent.glob("*_ru.ts"):
         (folder / catalogue.name).write_bytes(catalogue.read_bytes())
-    (folder / "smm_event_ru.ts").write_text(broken, encoding="utf-8")
+    (folder / holder.name).write_text(broken, encoding="utf-8")
     real = updater.resource_path
     monkeypatch.setattr(
         updater,
@@ -51,7 +55,7 @@ def test_changed_source_gets_a_new_catalogue_and_the_old_one_goes(tmp_path: Path
     source = tmp_path / "smm_event_ru.ts"
     source.write_bytes(ts_path("ru").read_bytes())
     old = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
-    source.write_text(source.read_text(encoding="utf-8").replace("Все потоки", "Все"), "utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("Файл", "Файлы"), "utf-8")
     new = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
     assert new != old and new.exists() and not old.exists()
 

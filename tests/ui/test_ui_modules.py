@@ -14,14 +14,15 @@ from PySide6.QtCore import Qt
 import ui
 from smm_event.domain.participants import ParticipantInfo
 from ui.i18n import install_translators
-from ui.participants_model import ORGANIZATION, SCORE, SURNAME, ParticipantsModel
+from ui.roster.participants_model import ORGANIZATION, SCORE, SURNAME, ParticipantsModel
 
 
 def test_every_ui_module_imports() -> None:
     names = [module.name for module in pkgutil.walk_packages(ui.__path__, "ui.")]
     for name in names:
         importlib.import_module(name)
-    assert {"ui.app", "ui.background", "ui.main_window", "ui.participants_page"} <= set(names)
+    expected = {"ui.app", "ui.background", "ui.main_window", "ui.roster.participants_page"}
+    assert expected <= set(names)
 
 
 def person(surname: str, score: float | None = None, organization: str | None = None) -> Any:

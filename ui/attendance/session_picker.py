@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
 from smm_event.attendance.sessions import session_at
 from smm_event.domain.event import SessionInfo
-from ui.formatting import short_date, stream_label
+from ui.common.formatting import short_date, stream_label
 
 
 class SessionPicker(QWidget):

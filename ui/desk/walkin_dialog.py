@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
 from smm_event.domain.checkin import WalkInOutcome
 from smm_event.errors import UserError
 from smm_event.services.walkins import register_walk_in
+from smm_event.storage.validation import max_length
 from ui.context import AppContext
 from ui.desk.messages import desk_error_message
 from ui.errors import show_error
 from ui.i18n import fill
+
+# A phone as typed, with spaces and brackets; stored normalized (+7XXXXXXXXXX, 20 at most).
+PHONE_TYPED_MAX = 32
 
 
 class WalkInDialog(QDialog):
@@ -44,6 +48,16 @@ class WalkInDialog(QDialog):
         self.setWindowTitle(self.tr("New participant (walk-in)"))
         self.surname, self.first_name, self.patronymic = QLineEdit(), QLineEdit(), QLineEdit()
         self.organization, self.phone, self.email = QLineEdit(), QLineEdit(), QLineEdit()
+        # The storage limits, so nothing typed here can make sync fail on PostgreSQL.
+        for edit, entity, field in (
+            (self.surname, "participant", "surname"),
+            (self.first_name, "participant", "first_name"),
+            (self.patronymic, "participant", "patronymic"),
+            (self.organization, "organization", "name"),
+            (self.email, "participant", "email"),
+        ):
+            edit.setMaxLength(max_length(entity, field))
+        self.phone.setMaxLength(PHONE_TYPED_MAX)
         self.stream = QComboBox()
         for number in streams:
             self.stream.addItem(fill(self.tr("Stream {number}"), number=number), number)

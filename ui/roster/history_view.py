@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from smm_event.domain.participants import HistoryEntry
-from ui.formatting import format_score, short_date
+from ui.common.formatting import format_score, short_date
 from ui.roster.import_texts import field_names
 
 

@@ -26,9 +26,9 @@ from smm_event.services.participant_edit import (
     withdraw_participant,
 )
 from smm_event.services.participant_history import participant_history
+from ui.common.formatting import stream_label
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.formatting import stream_label
 from ui.i18n import fill
 from ui.roster.history_view import HistoryTable
 from ui.roster.participant_form import ParticipantForm

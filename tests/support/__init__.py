@@ -1,0 +1,1 @@
+"""Helpers shared by several test packages (tests never import other test modules)."""
