@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from smm_event.domain.participants import ParticipantDraft, ParticipantInfo
+from smm_event.storage.validation import max_length
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as «—»: no date
 NO_SCORE = -1.0  # the score box's minimum, shown as «—»: no score
@@ -75,10 +76,25 @@ class ParticipantForm(QWidget):
         )
         for label, widget in rows:
             layout.addRow(label, widget)
+        for field, edit in self._line_edits().items():
+            # What the database (and PostgreSQL at central) can hold, so sync never refuses it.
+            entity = "organization" if field == "organization" else "participant"
+            edit.setMaxLength(max_length(entity, "name" if entity == "organization" else field))
         if person is not None:
             self.show_person(person)
         else:
             self.consent_date.setDate(NO_DATE)
+
+    def _line_edits(self) -> dict[str, QLineEdit]:
+        return {
+            "surname": self.surname,
+            "first_name": self.first_name,
+            "patronymic": self.patronymic,
+            "organization": self.organization,
+            "position": self.position,
+            "region": self.region,
+            "email": self.email,
+        }
 
     @staticmethod
     def _score_box() -> QDoubleSpinBox:
