@@ -83,6 +83,13 @@ def _messages() -> dict[str, str]:
         "withdrawal_reason_required": QCoreApplication.translate(
             "UserErrors", "Write why the participant withdrew."
         ),
+        "stream_reason_required": QCoreApplication.translate(
+            "UserErrors", "Write why the participant moves to another stream."
+        ),
+        "participant_withdrawn": QCoreApplication.translate(
+            "UserErrors",
+            "This participant withdrew. Take them back in their card before placing them.",
+        ),
         "field_too_long": QCoreApplication.translate(
             "UserErrors",
             "«{field}» may have at most {limit} characters. Shorten it; nothing was saved.",

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "bad_gender": "{value!r} is not a gender: use male, female or nothing",
     "bad_score": "{value!r} is not a score from 0 to 100",
     "withdrawal_reason_required": "say why the participant withdrew (--reason)",
+    "stream_reason_required": "say why the participant moves to another stream",
+    "participant_withdrawn": "the participant withdrew; take them back before placing them",
     "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
     "field_invalid": "{entity} {field}: the value is not allowed ({problem}); nothing was saved",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",

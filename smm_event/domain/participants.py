@@ -33,6 +33,7 @@ class ParticipantInfo:
     badge_version: int
     withdrawn: bool = False
     withdrawal_reason: str | None = None
+    stream_reason: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -86,6 +87,7 @@ class AssignmentSummary:
     moved: int
     without_score: int
     over_capacity: int  # people who fit no stream: every stream is full
+    kept: int = 0  # people placed by hand (locked), left where they are
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ def to_info(
         badge_version=row.badge_version or 1,
         withdrawn=bool(row.withdrawn),
         withdrawal_reason=row.withdrawal_reason,
+        stream_reason=row.stream_reason,
     )
 
 
