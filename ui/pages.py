@@ -32,6 +32,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.dashboard.page import DashboardPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.streams.streams_page import StreamsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -41,6 +42,7 @@ def page_specs() -> tuple[PageSpec, ...]:
             ParticipantsPage,
             "participants.svg",
         ),
+        PageSpec("streams", StreamsPage.page_title, StreamsPage, "streams.svg"),
         PageSpec("badges", BadgesPage.page_title, BadgesPage, "badges.svg"),
         PageSpec("attendance", AttendancePage.page_title, AttendancePage, "attendance.svg"),
         PageSpec(

@@ -729,4 +729,67 @@
         <translation>В файле расписания ошибка:</translation>
     </message>
 </context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <source>Assign by entry score</source>
+        <translation>Распределить по баллам входного теста</translation>
+    </message>
+    <message>
+        <source>Undo the last assignment</source>
+        <translation>Отменить последнее распределение</translation>
+    </message>
+    <message>
+        <source>Move to another stream…</source>
+        <translation>Перевести в другой поток…</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Участников</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>People of the stream: {count}</source>
+        <translation>Участников в потоке: {count}</translation>
+    </message>
+    <message>
+        <source>Assigned: {moved} moved, {kept} placed by hand kept, {without} without a score, {over} did not fit.</source>
+        <translation>Распределено: перемещено {moved}, оставлено размещённых вручную {kept}, без балла {without}, не поместилось {over}.</translation>
+    </message>
+    <message>
+        <source>Undone: {count} put back in their earlier stream.</source>
+        <translation>Отменено: возвращено в прежний поток {count}.</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation>Сначала выберите участника в списке.</translation>
+    </message>
+    <message>
+        <source>Move to another stream</source>
+        <translation>Перевод в другой поток</translation>
+    </message>
+    <message>
+        <source>Why? The person then stays in this stream when the assignment is re-run.</source>
+        <translation>Почему? Участник останется в этом потоке и при повторном распределении.</translation>
+    </message>
+</context>
 </TS>

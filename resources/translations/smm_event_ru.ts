@@ -272,6 +272,14 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Напишите, почему участник отказался.</translation>
     </message>
     <message>
+        <source>Write why the participant moves to another stream.</source>
+        <translation>Напишите, почему участник переходит в другой поток.</translation>
+    </message>
+    <message>
+        <source>This participant withdrew. Take them back in their card before placing them.</source>
+        <translation>Этот участник отказался от участия. Сначала верните его в карточке участника.</translation>
+    </message>
+    <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>
         <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
     </message>
