@@ -75,10 +75,12 @@ class HistoryTable(QTableWidget):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 110, 150, 170)):
-            header.resizeSection(column, width)
+        # When, laptop and field are short: shown whole; before/after share the rest, elided
+        # with the full text in the tooltip.
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def show_entries(self, entries: Sequence[HistoryEntry]) -> None:
         names = {**field_names(), **_extra_fields()}

@@ -47,7 +47,7 @@ class ParticipantDialog(QDialog):
         self.person = person
         self.stream_titles = stream_titles
         self.history: tuple[HistoryEntry, ...] = ()
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self.name = QLabel()
         self.name.setObjectName("participantName")
         self.name.setWordWrap(True)

@@ -7,10 +7,11 @@ a newer one. The GUI thread only swaps the model's rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +45,7 @@ from ui.roster.participants_model import (
 )
 
 SEARCH_DELAY_MS = 150
+WIDTHS_KEY = "participants/column_widths"
 MAX_COLUMN_WIDTH = 300
 ORGANIZATION_WIDTH = 240
 # How narrow a column may get when the screen is too narrow for all (first names never shrink).
@@ -58,6 +60,9 @@ class ParticipantsPage(QWidget):
         self.context = context
         self._task: Task | None = None
         self._fitted = False
+        self._user_widths = False
+        self._applying = False
+        self._natural: dict[int, int] = {}
         self._stream_titles: dict[int, str] = {}
         self.model = ParticipantsModel(self)
         self._build()
@@ -117,6 +122,8 @@ class ParticipantsPage(QWidget):
         header.setSectionResizeMode(ORGANIZATION, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         table.activated.connect(self._open_details)  # a double click, or Enter on a row
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._section_resized)
         self._set_font_scale(table, 1.1)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         return table
@@ -179,25 +186,66 @@ class ParticipantsPage(QWidget):
         self.count_label.setText(fill(text, total=total))
 
     def _fit_columns(self) -> None:
-        """Size the columns to their contents once, then leave the widths to the user. A
-        desk laptop's screen is narrow: the organization takes what is left (at least
-        ORGANIZATION_WIDTH), and the region, patronymic and a long surname give up width
-        first, so that no horizontal scroll bar hides the stream and the score."""
-        if not self.model.rowCount() or self._fitted:
+        """Size the columns to their contents once, then fit them to the table's width each
+        time it changes, until the user sets a width by hand (remembered in QSettings). A
+        desk laptop's screen is narrow: the organization keeps at least ORGANIZATION_WIDTH,
+        and the region, patronymic and a long surname give up width first (elided, whole in
+        the tooltip), so that no column is squeezed unreadable and no horizontal scroll bar
+        hides the stream and the score."""
+        if not self.model.rowCount():
             return
-        self._fitted = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        widths = {c: min(header.sectionSize(c), MAX_COLUMN_WIDTH) for c in range(len(COLUMNS))}
-        organization = min(widths.pop(ORGANIZATION), ORGANIZATION_WIDTH)
+        if not self._fitted:
+            self._fitted = True
+            saved = QSettings().value(WIDTHS_KEY)
+            if isinstance(saved, list) and len(saved) == len(COLUMNS):
+                self._user_widths = True
+                self._set_widths({c: int(w) for c, w in enumerate(saved)})
+                return
+            self._applying = True  # programmatic: not the user's widths
+            self.table.resizeColumnsToContents()
+            self._applying = False
+            header = self.table.horizontalHeader()
+            self._natural = {
+                c: min(header.sectionSize(c), MAX_COLUMN_WIDTH) for c in range(len(COLUMNS))
+            }
+        self._shrink_to_width()
+
+    def _shrink_to_width(self) -> None:
+        if self._user_widths or not self._natural:
+            return
+        widths = dict(self._natural)
+        organization = max(min(widths.pop(ORGANIZATION), ORGANIZATION_WIDTH), ORGANIZATION_WIDTH)
         excess = sum(widths.values()) + organization - self.table.viewport().width()
         spare = {c: max(widths[c] - floor, 0) for c, floor in SHRINK_FLOORS.items()}
         total_spare = sum(spare.values())
         if excess > 0 and total_spare:
             for column, room in spare.items():
                 widths[column] -= min(room, round(excess * room / total_spare))
+        self._set_widths(widths)
+
+    def _set_widths(self, widths: dict[int, int]) -> None:
+        self._applying = True
+        header = self.table.horizontalHeader()
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            if column != ORGANIZATION or self._user_widths:
+                header.resizeSection(column, width)
+        self._applying = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # Only a drag on the header is the user's choice; the stretched organization column
+        # and layout passes resize sections too.
+        dragging = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if self._applying or not self._fitted or column == ORGANIZATION or not dragging:
+            return
+        self._user_widths = True  # the user's widths win from now on, on this laptop
+        header = self.table.horizontalHeader()
+        QSettings().setValue(WIDTHS_KEY, [header.sectionSize(c) for c in range(len(COLUMNS))])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = getattr(self, "table", None)  # events arrive while the table is being built
+        if table is not None and watched is table.viewport() and event.type() == QEvent.Type.Resize:
+            self._shrink_to_width()
+        return super().eventFilter(watched, event)
 
     def _query_failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
