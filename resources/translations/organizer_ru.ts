@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>same phone</source>
+        <translation>один телефон</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>одна эл. почта</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>одинаковое ФИО</translation>
+    </message>
+    <message>
+        <source>registered at the door under a roster name</source>
+        <translation>зарегистрирован(а) на входе под именем из списка</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Возможные дубли</translation>
+    </message>
+    <message>
+        <source>Looking for people who may be entered twice…</source>
+        <translation>Ищем людей, которые могли попасть в список дважды…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Maybe the same as</source>
+        <translation>Возможно, тот же человек</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Double-click a person to open their card.</source>
+        <translation>Двойной щелчок по участнику открывает его карточку.</translation>
+    </message>
+    <message>
+        <source>Pairs found: {count}</source>
+        <translation>Найдено пар: {count}</translation>
+    </message>
+    <message>
+        <source>No possible duplicates found.</source>
+        <translation>Возможных дублей не найдено.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>added</source>
@@ -581,6 +635,10 @@
     <message>
         <source>Add a participant…</source>
         <translation>Добавить участника…</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Дубли…</translation>
     </message>
     <message>
         <source>Import…</source>

@@ -129,3 +129,12 @@ class HistoryEntry:
     device: str
     kind: str  # "created", "changed", "withdrawn", "reinstated", "merged", "unmerged"
     changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two people who may be one; ``reasons``: "phone", "email", "name", "walk_in_name"."""
+
+    first: ParticipantInfo
+    second: ParticipantInfo
+    reasons: tuple[str, ...]

@@ -32,6 +32,7 @@ from ui.common.formatting import stream_label
 from ui.context import AppContext
 from ui.errors import show_error, user_error_message
 from ui.i18n import fill
+from ui.roster.duplicates_dialog import DuplicatesDialog
 from ui.roster.import_dialog import ImportDialog
 from ui.roster.participant_dialog import ParticipantDialog
 from ui.roster.participants_model import (
@@ -93,6 +94,9 @@ class ParticipantsPage(QWidget):
         top.addWidget(self.count_label, 0)
         self.add_button = QPushButton(self.tr("Add a participant…"))
         self.add_button.clicked.connect(self.add_participant)
+        self.duplicates_button = QPushButton(self.tr("Duplicates…"))
+        self.duplicates_button.clicked.connect(self.open_duplicates)
+        top.addWidget(self.duplicates_button, 0)
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.clicked.connect(self.open_import)
         top.addWidget(self.add_button, 0)
@@ -283,6 +287,12 @@ class ParticipantsPage(QWidget):
 
     def _open_dialog(self, person: ParticipantInfo | None) -> ParticipantDialog:
         dialog = ParticipantDialog(self.context, person, self._stream_titles, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.context, self._open_dialog, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -100,3 +100,40 @@ def test_a_withdrawn_person_leaves_the_expected_counts(
     assert page.model.index(row, 7).data() == "отказ"
     with open_workspace(demo_copy) as ws:
         assert workspace_summary(ws).participants == before.participants - 1
+
+
+def test_a_walk_in_typed_in_latin_is_listed_as_a_duplicate_and_opens(
+    qtbot: Any, start_desk: Any, demo_copy: Path
+) -> None:
+    import uuid
+
+    from smm_event.services.participants import list_participants
+    from smm_event.storage import changes
+    from smm_event.text.translit import transliterate
+
+    with open_workspace(demo_copy) as ws:
+        original = list_participants(ws)[0]
+        with ws.transaction() as session:
+            event_id = changes.local_state(session).event_id
+            fields = {
+                "event_id": event_id,
+                "surname": transliterate(original.surname),
+                "first_name": transliterate(original.first_name),
+                "walk_in": True,
+                "stream_locked": True,
+                "badge_version": 1,
+                "deleted": False,
+            }
+            changes.record(session, "participant", uuid.uuid4(), fields, new=True)
+    desk = start_desk(demo_copy)
+    page = desk.window.page("participants")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 211, timeout=WAIT_MS)
+    dialog = page.open_duplicates()
+    qtbot.waitUntil(lambda: bool(dialog.pairs), timeout=WAIT_MS)
+    pair = next(p for p in dialog.pairs if original.id in (p.first.id, p.second.id))
+    assert pair.reasons == ("walk_in_name",)
+    row = dialog.pairs.index(pair)
+    assert dialog.table.item(row, 2).text() == "зарегистрирован(а) на входе под именем из списка"
+    dialog._open(row, 0)
+    card = page.findChildren(type(page.open_details(0)))[0]
+    assert card.person is not None
