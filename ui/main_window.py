@@ -36,6 +36,7 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
 from smm_event.services.event_setup import create_event_workspace
+from ui.badges.key_dialog import KeysDialog
 from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
                 file_menu, self.tr("Import e&xit test scores…"), lambda: self.open_import("exit")
             ),
         ]
+        self._action(file_menu, self.tr("Signing &keys…"), self.open_keys)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -285,6 +287,17 @@ class MainWindow(QMainWindow):
             show_error(self, UserError("no_event"))
             return None
         dialog = ImportDialog(self.context, kind, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_keys(self) -> KeysDialog | None:
+        """The badge-signing keys: create, rotate, export, list."""
+        summary = self.context.summary
+        if self.context.workspace is None or summary is None or summary.event is None:
+            show_error(self, UserError("no_event"))
+            return None
+        dialog = KeysDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

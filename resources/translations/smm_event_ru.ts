@@ -43,6 +43,10 @@
         <translation>Загрузить результаты в&amp;ыходного теста…</translation>
     </message>
     <message>
+        <source>Signing &amp;keys…</source>
+        <translation>&amp;Ключи подписи…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
