@@ -83,6 +83,16 @@ def _messages() -> dict[str, str]:
         "withdrawal_reason_required": QCoreApplication.translate(
             "UserErrors", "Write why the participant withdrew."
         ),
+        "session_title_required": QCoreApplication.translate(
+            "UserErrors", "Write the title of the session."
+        ),
+        "session_ends_before_start": QCoreApplication.translate(
+            "UserErrors", "The session ends ({end}) before it starts ({start}). Check the times."
+        ),
+        "sessions_overlap": QCoreApplication.translate(
+            "UserErrors",
+            "At this time the session would overlap «{other}» ({start}). Choose another time.",
+        ),
         "stream_reason_required": QCoreApplication.translate(
             "UserErrors", "Write why the participant moves to another stream."
         ),

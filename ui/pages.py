@@ -32,6 +32,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.dashboard.page import DashboardPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.schedule.schedule_page import SchedulePage
     from ui.streams.streams_page import StreamsPage
     from ui.sync.sync_page import SyncPage
 
@@ -43,6 +44,7 @@ def page_specs() -> tuple[PageSpec, ...]:
             "participants.svg",
         ),
         PageSpec("streams", StreamsPage.page_title, StreamsPage, "streams.svg"),
+        PageSpec("schedule", SchedulePage.page_title, SchedulePage, "schedule.svg"),
         PageSpec("badges", BadgesPage.page_title, BadgesPage, "badges.svg"),
         PageSpec("attendance", AttendancePage.page_title, AttendancePage, "attendance.svg"),
         PageSpec(

@@ -788,6 +788,84 @@
     </message>
 </context>
 <context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>Double-click a session to change it.</source>
+        <translation>Двойной щелчок по занятию — изменить его.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>теория</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>практика</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Checking the attendance marks…</source>
+        <translation>Проверяем отметки посещаемости…</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>День:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Конец:</translation>
+    </message>
+    <message>
+        <source>Hall:</source>
+        <translation>Зал:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Тренер:</translation>
+    </message>
+    <message>
+        <source>Attendance is not affected: the {marks} mark(s) given for this session stay, and nobody&apos;s attendance percentage changes.</source>
+        <translation>Посещаемость не изменится: отметки по этому занятию (участников с отметкой: {marks}) сохранятся, проценты посещаемости ни у кого не изменятся.</translation>
+    </message>
+</context>
+<context>
     <name>StreamsPage</name>
     <message>
         <source>Streams</source>

@@ -276,6 +276,18 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Напишите, почему участник отказался.</translation>
     </message>
     <message>
+        <source>Write the title of the session.</source>
+        <translation>Напишите тему занятия.</translation>
+    </message>
+    <message>
+        <source>The session ends ({end}) before it starts ({start}). Check the times.</source>
+        <translation>Занятие заканчивается ({end}) раньше, чем начинается ({start}). Проверьте время.</translation>
+    </message>
+    <message>
+        <source>At this time the session would overlap «{other}» ({start}). Choose another time.</source>
+        <translation>В это время занятие пересечётся с занятием «{other}» ({start}). Выберите другое время.</translation>
+    </message>
+    <message>
         <source>Write why the participant moves to another stream.</source>
         <translation>Напишите, почему участник переходит в другой поток.</translation>
     </message>
