@@ -61,15 +61,15 @@ class NewPassphraseDialog(QDialog):
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow(self.tr("Again:"), self.second)
         form.addRow(self.tr("Strength:"), self.meter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Badges are signed with this key. Without the passphrase nobody can print "
-                    "badges, and it cannot be recovered: write it down and keep it safe."
-                )
+        intro = QLabel(
+            self.tr(
+                "Badges are signed with this key. Without the passphrase nobody can print "
+                "badges, and it cannot be recovered: write it down and keep it safe."
             )
         )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.verdict)
         layout.addWidget(self.buttons)
