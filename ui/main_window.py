@@ -291,6 +291,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_duplicates(self) -> QWidget | None:
+        """The possible-duplicates list over «Участники» (what the sync page's possible-
+        duplicate rows are meant to open)."""
+        if "participants" not in self._keys:
+            return None
+        self.show_page("participants")
+        page = self.page("participants")
+        opener = getattr(page, "open_duplicates", None)
+        return opener() if callable(opener) else None
+
     def open_keys(self) -> KeysDialog | None:
         """The badge-signing keys: create, rotate, export, list."""
         summary = self.context.summary
