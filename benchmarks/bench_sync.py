@@ -34,7 +34,7 @@ import psycopg
 from floors import limit_line, print_ratio
 from sqlalchemy import create_engine, func, select, text
 
-from smm_event.services import keys
+from smm_event.services import keys, stations
 from smm_event.services import sync as sync_service
 from smm_event.services.demo import create_demo
 from smm_event.storage import changes
@@ -148,6 +148,15 @@ def edits(ws: Workspace, count: int) -> None:
             )
 
 
+@contextmanager
+def enrolled(path: Path, name: str, organizer: Path) -> Iterator[Workspace]:
+    """A new laptop, enrolled by the organizer's laptop (it trusts nobody before that)."""
+    with open_workspace(path, device_name=name) as ws:
+        with open_workspace(organizer) as anchor:
+            stations.enroll(anchor, ws, name, ["desk"])
+        yield ws
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -200,7 +209,7 @@ def main() -> None:
             4,
         )
         print(limit_line("sync with nothing new, best of 3", min(noops), 0.3, "s"))
-        with open_workspace(folder / "fresh.sqlite3", device_name="Новая стойка") as ws:
+        with enrolled(folder / "fresh.sqlite3", "Новая стойка", programme) as ws:
             pulled = timed(
                 f"new laptop pulls all {args.records:,} records",
                 lambda: sync_service.sync_with_central(ws, url),
@@ -210,7 +219,7 @@ def main() -> None:
     with throwaway_database(args.admin_url) as url:
         with open_workspace(programme) as ws:
             sync_service.sync_with_central(ws, url)
-        with open_workspace(folder / "desk.sqlite3", device_name="Стойка 2") as ws:
+        with enrolled(folder / "desk.sqlite3", "Стойка 2", programme) as ws:
             result = timed(
                 "new laptop pulls the whole programme",
                 lambda: sync_service.sync_with_central(ws, url),
@@ -231,7 +240,7 @@ def main() -> None:
             lambda: sync_service.export_changes(ws, bundle),
         )
         print(f"  {bundle.stat().st_size / 1e6:.1f} MB")
-    with open_workspace(folder / "usb.sqlite3", device_name="USB") as ws:
+    with enrolled(folder / "usb.sqlite3", "USB", programme) as ws:
         timed("import it into an empty laptop", lambda: sync_service.import_changes(ws, bundle))
         again = timed(
             "import it again (nothing new)", lambda: sync_service.import_changes(ws, bundle)

@@ -12,7 +12,8 @@ import smm_event.storage.certificate_models
 import smm_event.storage.local_models
 import smm_event.storage.models
 import smm_event.storage.outcome_models
-import smm_event.sync.models  # noqa: F401
+import smm_event.sync.models
+import smm_event.trust.models  # noqa: F401
 from smm_event.storage.base import Base
 
 target_metadata = Base.metadata

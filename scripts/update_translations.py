@@ -34,6 +34,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "certificates": ("certificates",),
     "dashboard": ("dashboard",),
     "organizer": ("schedule", "streams", "roster"),
+    "stations": ("stations",),
 }
 SHELL = "smm_event"
 SHELL_FOLDERS: tuple[str, ...] = ()

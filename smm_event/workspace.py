@@ -18,6 +18,8 @@ from smm_event.storage import changes, migrate
 from smm_event.storage.engine import sqlite_engine
 from smm_event.storage.local_models import LocalState
 from smm_event.storage.models import Device
+from smm_event.trust.station_keys import ensure_station_key
+from smm_event.trust.upgrade import adopt_unchained_log
 
 DEFAULT_DEVICE_NAME = "Ноутбук"
 
@@ -108,16 +110,21 @@ def _upgrade(path: Path, engine: Engine, existed: bool) -> None:
 def _ensure_local_state(engine: Engine, device_name: str | None) -> uuid.UUID:
     with sessionmaker(engine)() as session, session.begin():
         state = session.get(LocalState, 1)
+        existing = state is not None
         if state is None:
             state = LocalState(
                 id=1, device_id=uuid.uuid4(), last_seq=0, hlc_wall_ms=0, hlc_counter=0
             )
             session.add(state)
             session.flush()
+            ensure_station_key(session, state.device_id)
             changes.record(
                 session, "device", state.device_id, {"name": device_name or DEFAULT_DEVICE_NAME}
             )
-        elif device_name:
+        else:
+            ensure_station_key(session, state.device_id)
+            adopt_unchained_log(session)
+        if device_name and existing:
             current = session.get(Device, state.device_id)
             if current is None or current.name != device_name:
                 changes.record(session, "device", state.device_id, {"name": device_name})

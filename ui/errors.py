@@ -100,6 +100,54 @@ def _messages() -> dict[str, str]:
             "UserErrors",
             "This participant withdrew. Take them back in their card before placing them.",
         ),
+        "station_not_enrolled": QCoreApplication.translate(
+            "UserErrors",
+            "This laptop is not enrolled in the event yet. Choose «Join an event» on the start "
+            "screen and ask the organizer to approve this laptop's request.",
+        ),
+        "station_not_organizer": QCoreApplication.translate(
+            "UserErrors",
+            "Only the organizer's laptop, which holds the badge signing key, can enroll or "
+            "revoke stations.",
+        ),
+        "station_not_found": QCoreApplication.translate(
+            "UserErrors", "This station is not enrolled. Refresh the list of stations."
+        ),
+        "station_bad_role": QCoreApplication.translate(
+            "UserErrors", "Choose at least one role for the station."
+        ),
+        "station_key_mismatch": QCoreApplication.translate(
+            "UserErrors",
+            "This laptop is already enrolled with another key. Ask it for a new request file.",
+        ),
+        "station_revoke_self": QCoreApplication.translate(
+            "UserErrors", "The organizer's laptop cannot revoke itself."
+        ),
+        "join_request_invalid": QCoreApplication.translate(
+            "UserErrors",
+            "This file is not a join request. On the new laptop, choose «Join an event» and "
+            "save a request file.",
+        ),
+        "join_approval_invalid": QCoreApplication.translate(
+            "UserErrors",
+            "This file is not a valid approval. Ask the organizer to approve the request again.",
+        ),
+        "join_not_for_this_laptop": QCoreApplication.translate(
+            "UserErrors",
+            "This approval was made for another laptop. Save a request on this laptop and ask "
+            "the organizer to approve it.",
+        ),
+        "join_other_event": QCoreApplication.translate(
+            "UserErrors",
+            "This workspace already belongs to another event («{event}»). Choose a new "
+            "workspace file to join.",
+        ),
+        "join_missing_approval": QCoreApplication.translate(
+            "UserErrors", "Choose the approval file the organizer gave you."
+        ),
+        "file_unwritable": QCoreApplication.translate(
+            "UserErrors", "The file {path} cannot be written. Choose another folder."
+        ),
         "field_too_long": QCoreApplication.translate(
             "UserErrors",
             "«{field}» may have at most {limit} characters. Shorten it; nothing was saved.",
@@ -182,7 +230,7 @@ def field_label(entity: str, field: str) -> str:
 
 def user_error_message(error: UserError) -> str:
     if error.code == "bad_schedule":
-        from ui.schedule.messages import schedule_error_text
+        from ui.schedule_errors import schedule_error_text
 
         return schedule_error_text(error)
     template = _messages().get(error.code)

@@ -322,18 +322,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_import("roster", path)
 
-    def _join_event(self) -> None:
-        """Connect this laptop to an organizer's event as a station. The enrolment dialog
-        comes with the station-trust work; until it is wired here, say how to get the event."""
-        QMessageBox.information(
-            self,
-            self.tr("Join an event"),
-            self.tr(
-                "Joining an event from this window is not available in this version yet. Ask "
-                "the organizer for the event's workspace file and open it with «Open a "
-                "workspace…»."
-            ),
-        )
+    def _join_event(self) -> QWidget:
+        """Connect this laptop to an organizer's event as a station (trust-core's join
+        dialog: a request file to the organizer, their approval back)."""
+        from ui.stations.join_dialog import open_join_dialog
+
+        return open_join_dialog(self, self.context)
 
     def open_demo(self) -> None:
         self.open_workspace(demo_workspace_path(), demo=True)

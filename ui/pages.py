@@ -33,6 +33,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
     from ui.schedule.schedule_page import SchedulePage
+    from ui.stations.stations_page import StationsPage
     from ui.streams.streams_page import StreamsPage
     from ui.sync.sync_page import SyncPage
 
@@ -57,4 +58,5 @@ def page_specs() -> tuple[PageSpec, ...]:
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
         PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
+        PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "smm_event.cli.outcome_commands",
     "smm_event.cli.selection_commands",
     "smm_event.cli.pack_commands",
+    "smm_event.cli.station_commands",
 )
 
 EXIT_USER_ERROR = 1

@@ -125,6 +125,10 @@ class AttentionKind(StrEnum):
     # After merging, the accelerator has more people than places (in all, in a track or from
     # one NGO): laptops saved or accepted different people offline.
     SELECTION_OVER_LIMIT = "selection_over_limit"
+    # Records received but not applied (docs/trust.md): unknown or revoked station, forged
+    # signature, broken chain, a station writing what its role may not, an invalid payload, a
+    # far-future field edit. One item per station and reason; details: reason, count, entities.
+    QUARANTINED = "quarantined"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from smm_event.domain.participants import DuplicatePair, ParticipantInfo
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants
+from smm_event.roster.store import find_participants
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Participant
 from smm_event.text.folding import fold
 from smm_event.text.translit import latin_lower

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import FieldChange, HistoryEntry
-from smm_event.services.participants import load_participant, parse_participant_id
+from smm_event.roster.store import load_participant, parse_participant_id
 from smm_event.storage.codec import decode_fields
 from smm_event.storage.hlc import Hlc
 from smm_event.storage.local_models import ChangeRecord

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
 from smm_event.importing import normalize
-from smm_event.services.context import current_event, event_zone, to_local, to_utc
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, event_zone, to_local, to_utc
 from smm_event.storage.models import AttendanceMark, TrainingSession
 from smm_event.workspace import Workspace
 

@@ -29,13 +29,14 @@ from smm_event.storage import migrate
 from smm_event.storage.changes import utc_now
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Device, Event
-from smm_event.sync import apply, state
 from smm_event.sync import bundle as bundles
 from smm_event.sync import central as central_db
+from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
 from smm_event.sync.changeset import VersionVector, version_vector
-from smm_event.sync.protocol import BATCH_SIZE, Progress, after_receiving, synchronize
+from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_in, synchronize
+from smm_event.trust.verify import Verifier
 from smm_event.workspace import Workspace
 
 
@@ -185,14 +186,14 @@ def import_changes(
     wanted.sort(key=lambda c: (c.hlc, c.device_id.hex, c.seq))
     imported = skipped = 0
     cancelled = False
+    verifier = Verifier(bundle.changes, validated=True)  # read_bundle validated every record
     try:
         with ws.transaction() as session:
             for start in range(0, len(wanted), batch_size):
                 if cancel is not None and cancel.is_set():
                     raise _Cancelled
                 batch = wanted[start : start + batch_size]
-                skipped += apply.store_and_apply(session, batch)
-                after_receiving(session, batch, None)
+                skipped += receive_in(session, batch, verifier, None)
                 imported += len(batch)
                 if progress is not None:
                     progress(SyncProgress(SyncPhase.IMPORTING, imported, len(wanted), 0, imported))

@@ -12,7 +12,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from smm_event.errors import UserError
@@ -22,6 +22,12 @@ from smm_event.storage.codec import decode_fields, encode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.validation import problem_of
+from smm_event.trust import chain
+from smm_event.trust.station_keys import signer
+
+# Every this many rows a bulk write signs a head, so a receiver never holds a long unsigned run.
+SIGN_EVERY = 256
+_HEAD = "smm_event.unsigned_head"
 
 
 def local_state(session: Session) -> LocalState:
@@ -64,9 +70,41 @@ def record(
         payload=payload,
         recorded_at=utc_now(),
     )
+    change.chain_hash = _extend_chain(state, change.__dict__)
     session.add(change)
+    session.info[_HEAD] = change  # signed once, when the transaction commits
     apply_change(session, change, new=new)
     return change
+
+
+def _extend_chain(state: LocalState, values: Mapping[str, Any]) -> str:
+    record_bytes = chain.canonical_bytes(
+        values["device_id"],
+        values["seq"],
+        values["hlc"],
+        values["entity"],
+        values["entity_id"],
+        values["payload"],
+        values["recorded_at"],
+    )
+    state.chain_hash = chain.next_hash(state.chain_hash, record_bytes)
+    return state.chain_hash
+
+
+@event.listens_for(Session, "before_commit")
+def _sign_head(session: Session) -> None:
+    """Sign the transaction's last record: one signature per transaction, however many
+    records it wrote (a scan's check-in and its mark cost one)."""
+    head: ChangeRecord | None = session.info.pop(_HEAD, None)
+    if head is not None and head.chain_hash is not None:
+        head.signature = chain.sign_head(
+            signer(session, head.device_id), head.device_id, head.seq, head.chain_hash
+        )
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop(_HEAD, None)
 
 
 def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> None:
@@ -112,17 +150,26 @@ def record_new_rows(
         )
         state.last_seq += 1
         state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
-        change_rows.append(
-            {
-                "device_id": state.device_id,
-                "seq": state.last_seq,
-                "hlc": stamp.encode(),
-                "entity": entity,
-                "entity_id": str(key),
-                "payload": payload,
-                "recorded_at": recorded_at,
-            }
-        )
+        change_row: dict[str, Any] = {
+            "device_id": state.device_id,
+            "seq": state.last_seq,
+            "hlc": stamp.encode(),
+            "entity": entity,
+            "entity_id": str(key),
+            "payload": payload,
+            "recorded_at": recorded_at,
+            "signature": None,
+        }
+        chain_hash = _extend_chain(state, change_row)
+        change_row["chain_hash"] = chain_hash
+        if len(change_rows) % SIGN_EVERY == SIGN_EVERY - 1 or len(change_rows) == len(rows) - 1:
+            change_row["signature"] = chain.sign_head(
+                signer(session, state.device_id),
+                state.device_id,
+                state.last_seq,
+                chain_hash,
+            )
+        change_rows.append(change_row)
         row = SimpleNamespace(**{column.key: _scalar_default(column) for column in columns})
         for name, value in fields.items():
             setattr(row, name, value)
@@ -133,6 +180,7 @@ def record_new_rows(
         if spec.derive is not None:
             spec.derive(session, row, True)  # type: ignore[arg-type]
         state_rows.append(vars(row))
+    session.info.pop(_HEAD, None)  # the last row written is signed
     session.flush()  # the local state row must be written before the raw INSERTs run
     session.execute(insert(ChangeRecord), change_rows)
     session.execute(insert(spec.model), state_rows)
@@ -193,10 +241,19 @@ def _fields_of(spec: EntitySpec, change: ChangeRecord) -> dict[str, Any]:
 
 
 def _changes_of(session: Session, change: ChangeRecord) -> list[ChangeRecord]:
+    from smm_event.trust.models import QuarantinedRecord as Held
+
+    withheld = (
+        select(Held.seq)
+        .where(Held.device_id == ChangeRecord.device_id, Held.seq == ChangeRecord.seq)
+        .exists()
+    )
     with session.no_autoflush:
         stored = session.scalars(
             select(ChangeRecord).where(
-                ChangeRecord.entity == change.entity, ChangeRecord.entity_id == change.entity_id
+                ChangeRecord.entity == change.entity,
+                ChangeRecord.entity_id == change.entity_id,
+                ~withheld,  # quarantined records are in the log but never applied
             )
         ).all()
     records = {(r.device_id, r.seq): r for r in stored}

@@ -27,6 +27,12 @@ class ChangeRecord(Base):
     entity_id: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict[str, Any]] = mapped_column()
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # SHA-256 (hex) of the previous record's chain hash and this record's canonical bytes
+    # (smm_event/trust/chain.py): a changed payload under a real (device, seq) breaks it.
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+    # Ed25519 signature (hex) of the device's station key over (device, seq, chain_hash), on
+    # the last record of each local transaction; it vouches for every record before it.
+    signature: Mapped[str | None] = mapped_column(String(128))
 
 
 class LocalState(Base):
@@ -42,6 +48,12 @@ class LocalState(Base):
         BigInteger().with_variant(Integer, "sqlite"), default=0
     )
     hlc_counter: Mapped[int] = mapped_column(Integer, default=0)
+    # The chain hash of this device's last record (the next record's "previous").
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+    # The event's trust anchor, pinned here and never taken from replicated data: the
+    # organizer station's device id and Ed25519 public key (hex).
+    anchor_device: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    anchor_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class SigningKeyBlob(Base):

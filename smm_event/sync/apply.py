@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Any
 
@@ -41,16 +41,22 @@ LOCK_CLASS = 0x534D
 COPY_MIN_ROWS = 50
 
 
-def store_and_apply(session: Session, batch: Sequence[Change]) -> int:
+def store_and_apply(
+    session: Session,
+    batch: Sequence[Change],
+    withheld: Collection[tuple[uuid.UUID, int]] = frozenset(),
+) -> int:
     """Add the changes the database lacks to its change log and merge them all (merging a
-    change that was already there changes nothing). Returns how many changes were skipped
-    because this version of the program does not know their entity."""
+    change that was already there changes nothing), except the ``withheld`` ones (quarantined:
+    stored, never applied). Returns how many changes were skipped because this version of the
+    program does not know their entity."""
     if not batch:
         return 0
     ordered = sorted(batch, key=lambda c: (c.hlc, c.device_id.hex, c.seq))
     dialect = session.get_bind().dialect.name
     known = set(entity_names())
-    bulk, merged = _split(ordered, known)
+    applied = [c for c in ordered if c.key not in withheld] if withheld else ordered
+    bulk, merged = _split(applied, known)
     if dialect == "postgresql":
         _lock_merged_rows(session, merged)
     _insert_all(session, dialect, ChangeRecord.__table__, [c.as_row() for c in ordered])

@@ -82,6 +82,33 @@ def needs_attention(session: Session, now: dt.datetime | None = None) -> list[At
     items += _clocks(session, names, now or changes.utc_now())
     items += _marks(session, names)
     items += selection_attention(session, names.item)
+    items += _quarantined(session, names)
+    return items
+
+
+def _quarantined(session: Session, names: _Names) -> list[AttentionItem]:
+    """Received records this laptop did not apply, by station and reason (local knowledge,
+    like the clock skew: another laptop may have judged the same records already)."""
+    from smm_event.trust.models import QuarantinedRecord as Held
+
+    query = (
+        select(Held.device_id, Held.reason, func.count(), func.min(Held.seq), func.max(Held.seq))
+        .group_by(Held.device_id, Held.reason)
+        .order_by(Held.device_id, Held.reason)
+    )
+    items = []
+    for device, reason, count, low, high in session.execute(query):
+        entities = sorted(
+            set(
+                session.scalars(
+                    select(Held.entity)
+                    .where(Held.device_id == device, Held.reason == reason)
+                    .distinct()
+                )
+            )
+        )
+        details = {"reason": reason, "count": count, "seqs": [low, high], "entities": entities}
+        items.append(names.item(AttentionKind.QUARANTINED, devices=[device], details=details))
     return items
 
 

@@ -42,11 +42,14 @@ from smm_event.sync.changeset import COLUMNS, Change, change_from_row, stamps
 from smm_event.workspace import Workspace
 
 FORMAT = "smm-event-changes"
-VERSION = 1
+# 2: records carry their chain hash and signature (docs/trust.md).
+VERSION = 2
 MANIFEST = "manifest.json"
 RECORDS = "changes.jsonl"
 _ENTITY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _HLC = re.compile(r"^\d{13}-\d{6}-[0-9a-f]{32}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX128 = re.compile(r"^[0-9a-f]{128}$")
 MAX_MANIFEST_BYTES = 1_000_000
 
 
@@ -84,7 +87,7 @@ def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
                     format_version=VERSION,
                     records=count,
                     devices=devices,
-                    event_id=event.id if event else None,
+                    event_id=state.event_id,
                     event_name=event.name if event else None,
                     exported_by=state.device_id,
                     created_at=utc_now(),
@@ -117,6 +120,8 @@ def _encode(change: Change) -> dict[str, Any]:
         "entity_id": change.entity_id,
         "payload": change.payload,
         "recorded_at": change.recorded_at.isoformat(),
+        "chain_hash": change.chain_hash,
+        "signature": change.signature,
     }
 
 
@@ -223,6 +228,8 @@ def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) ->
             entity_id=raw["entity_id"],
             payload=raw["payload"],
             recorded_at=dt.datetime.fromisoformat(raw["recorded_at"]),
+            chain_hash=raw.get("chain_hash"),
+            signature=raw.get("signature"),
         )
         valid = (
             type(change.seq) is int
@@ -236,6 +243,8 @@ def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) ->
             and 0 < len(change.entity_id) <= 40
             and isinstance(change.payload, dict)
             and change.recorded_at.tzinfo is None
+            and (change.chain_hash is None or _matches(_HEX64, change.chain_hash))
+            and (change.signature is None or _matches(_HEX128, change.signature))
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UserError("bundle_damaged", path=str(path), reason=f"record {number}") from error
@@ -252,6 +261,10 @@ def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) ->
             problem=problem.code,
         )
     return change
+
+
+def _matches(pattern: re.Pattern[str], value: object) -> bool:
+    return isinstance(value, str) and pattern.match(value) is not None
 
 
 def _events_named(bundle: Bundle) -> set[str]:

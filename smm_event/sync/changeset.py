@@ -25,6 +25,8 @@ COLUMNS = (
     TABLE.c.entity_id,
     TABLE.c.payload,
     TABLE.c.recorded_at,
+    TABLE.c.chain_hash,
+    TABLE.c.signature,
 )
 
 VersionVector = dict[uuid.UUID, int]
@@ -41,6 +43,8 @@ class Change:
     entity_id: str
     payload: Mapping[str, Any]
     recorded_at: dt.datetime
+    chain_hash: str | None = None
+    signature: str | None = None
 
     @property
     def key(self) -> tuple[uuid.UUID, int]:
@@ -55,6 +59,8 @@ class Change:
             "entity_id": self.entity_id,
             "payload": dict(self.payload),
             "recorded_at": self.recorded_at,
+            "chain_hash": self.chain_hash,
+            "signature": self.signature,
         }
 
     def as_record(self) -> ChangeRecord:
@@ -67,8 +73,10 @@ class Change:
 
 
 def change_from_row(row: Any) -> Change:
-    device_id, seq, hlc, entity, entity_id, payload, recorded_at = row
-    return Change(device_id, int(seq), hlc, entity, entity_id, payload, recorded_at)
+    device_id, seq, hlc, entity, entity_id, payload, recorded_at, chain_hash, signature = row
+    return Change(
+        device_id, int(seq), hlc, entity, entity_id, payload, recorded_at, chain_hash, signature
+    )
 
 
 def version_vector(connection: Connection) -> VersionVector:

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -33,14 +34,18 @@ from smm_event.storage.validation import refuse_invalid_records
 from smm_event.sync import apply
 from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
 from smm_event.sync.changeset import (
+    COLUMNS,
     Change,
     Ranges,
     VersionVector,
+    change_from_row,
     count_of,
     lacking,
     read_batches,
     version_vector,
 )
+from smm_event.trust import quarantine
+from smm_event.trust.verify import Verifier, far_future
 from smm_event.workspace import Workspace
 
 BATCH_SIZE = 1000
@@ -95,7 +100,7 @@ def synchronize(
         _check_compatible(ws, connection, central)
     local = _local_vector(ws)
     push_ranges = lacking(local, central)
-    _push(ws, engine, push_ranges, run)
+    _push(ws, engine, push_ranges, run, skew)
     if not run.cancelled:
         with connected(engine) as connection:
             central = version_vector(connection)
@@ -133,7 +138,7 @@ def _check_compatible(ws: Workspace, connection: Connection, central: VersionVec
                 raise UserError("device_clash", device=str(device))
 
 
-def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
+def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int) -> None:
     total = count_of(ranges)
     if not total:
         return
@@ -142,19 +147,31 @@ def _push(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run) -> None:
         for batch in read_batches(local.connection(), ranges, run.batch_size):
             if run.cancelled:
                 return
-            refuse_invalid_records(batch)
-            run.skipped += push_batch(connection, batch)
+            # What this laptop quarantined travels (others judge it themselves) unapplied, and
+            # so do field edits stamped far ahead of central's clock.
+            held = quarantine.withheld_keys(local, (change.key for change in batch))
+            refuse_invalid_records(change for change in batch if change.key not in held)
+            rows = quarantine.rows_for(local, held)
+            horizon = hlc.now_ms() - skew_ms + hlc.MAX_FORWARD_SKEW_MS
+            ahead = [c for c in far_future(batch, horizon) if c.key not in held]
+            rows += quarantine.rows_of(ahead, "clock_ahead", stored=True)
+            run.skipped += push_batch(connection, batch, rows)
             run.pushed += len(batch)
             run.report(SyncPhase.PUSHING, run.pushed, total)
 
 
-def push_batch(connection: Connection, batch: Sequence[Change]) -> int:
+def push_batch(
+    connection: Connection, batch: Sequence[Change], held: Sequence[dict[str, Any]] = ()
+) -> int:
     """One central transaction: the batch's change log rows and their merge, retried when a
-    concurrent laptop's batch made PostgreSQL abort it."""
+    concurrent laptop's batch made PostgreSQL abort it. ``held``: quarantine rows of records
+    of the batch that are stored but not applied."""
+    withheld = {(row["device_id"], row["seq"]) for row in held}
     for attempt in range(RETRIES):
         try:
             with Session(bind=connection) as session, session.begin():
-                return apply.store_and_apply(session, batch)
+                quarantine.write_rows(session, list(held))
+                return apply.store_and_apply(session, batch, withheld)
         except OperationalError as error:
             if _sqlstate(error) in RETRYABLE and attempt + 1 < RETRIES:
                 time.sleep(0.05 * (attempt + 1))
@@ -168,6 +185,12 @@ def push_batch(connection: Connection, batch: Sequence[Change]) -> int:
     raise AssertionError("unreachable")
 
 
+def station_changes(connection: Connection) -> list[Change]:
+    """Every station record the database holds (a few dozen at most)."""
+    query = select(*COLUMNS).where(ChangeRecord.entity == "station")
+    return [change_from_row(row) for row in connection.execute(query)]
+
+
 def _sqlstate(error: DBAPIError) -> str | None:
     return getattr(error.orig, "sqlstate", None)
 
@@ -179,21 +202,41 @@ def _pull(ws: Workspace, engine: Engine, ranges: Ranges, run: _Run, skew_ms: int
     done = 0
     run.report(SyncPhase.PULLING, 0, total)
     with connected(engine) as connection:
+        # Station records first, so a station enrolled after this laptop's last sync is known
+        # whichever batch its first records arrive in.
+        verifier = Verifier(station_changes(connection))
         for batch in read_batches(connection, ranges, run.batch_size):
             if run.cancelled:
                 return
-            refuse_invalid_records(batch)
-            run.skipped += receive_batch(ws, batch, skew_ms)
+            # Invalid records are quarantined by the verifier, not fatal: the rest still syncs.
+            run.skipped += receive_batch(ws, batch, skew_ms, verifier)
             done += len(batch)
             run.pulled = done
             run.report(SyncPhase.PULLING, done, total)
 
 
-def receive_batch(ws: Workspace, batch: Sequence[Change], server_skew_ms: int | None = None) -> int:
-    """Store and merge received changes in one local transaction (also used by bundles)."""
+def receive_batch(
+    ws: Workspace,
+    batch: Sequence[Change],
+    server_skew_ms: int | None = None,
+    verifier: Verifier | None = None,
+) -> int:
+    """Verify received changes, then store and merge what passed in one local transaction
+    (also used by bundles); what did not pass goes to quarantine (smm_event/trust/verify.py)."""
+    verifier = verifier or Verifier(batch)
     with ws.transaction() as session:
-        skipped = apply.store_and_apply(session, batch)
-        after_receiving(session, batch, server_skew_ms)
+        return receive_in(session, batch, verifier, server_skew_ms)
+
+
+def receive_in(
+    session: Session, batch: Sequence[Change], verifier: Verifier, server_skew_ms: int | None
+) -> int:
+    """``receive_batch`` inside the caller's transaction (a bundle is one transaction)."""
+    verdict = verifier.check(session, batch, server_skew_ms)
+    skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
+    quarantine.keep(session, verdict)
+    if verdict.accepted:
+        after_receiving(session, verdict.accepted, server_skew_ms)
     return skipped
 
 

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from smm_event.domain.sync import SyncResult
+from smm_event.services import stations
 from smm_event.services import sync as sync_service
 from smm_event.storage import changes, hlc
 from smm_event.sync.canonical import canonical_state
@@ -26,6 +27,7 @@ from smm_event.workspace import Workspace, open_workspace
 
 PASSPHRASE = "correct horse battery staple"
 FIRST_DAY = dt.date.today()
+ALL_ROLES = ("organizer", "desk", "trainer", "registrar")
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +48,24 @@ class Laptops:
     def __init__(self, folder: Path, template: Path) -> None:
         self.folder, self.template = folder, template
         self.opened: list[Workspace] = []
+        self._organizer: Workspace | None = None
 
     def organizer(self) -> Workspace:
-        target = self.folder / "organizer.sqlite3"
-        shutil.copyfile(self.template, target)
-        return self._open(target, None)
+        if self._organizer is None:
+            target = self.folder / "organizer.sqlite3"
+            shutil.copyfile(self.template, target)
+            self._organizer = self._open(target, None)
+        return self._organizer
 
-    def empty(self, name: str) -> Workspace:
+    def empty(self, name: str, roles: tuple[str, ...] = ALL_ROLES) -> Workspace:
+        """A new laptop, enrolled by the organizer's laptop (no data: it pulls). The merge
+        tests predate roles and let every laptop write everything; the trust tests pass the
+        roles they test."""
+        ws = self.unenrolled(name)
+        stations.enroll(self.organizer(), ws, name, roles)
+        return ws
+
+    def unenrolled(self, name: str) -> Workspace:
         return self._open(self.folder / f"{uuid.uuid4().hex[:8]}.sqlite3", name)
 
     def reopen(self, path: Path) -> Workspace:

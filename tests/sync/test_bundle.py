@@ -16,6 +16,7 @@ from smm_event.errors import UserError
 from smm_event.services import checkin
 from smm_event.services import sync as sync_service
 from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.sync import bundle as bundles
 from smm_event.sync.bundle import MANIFEST, RECORDS
 from smm_event.workspace import Workspace
 from tests.sync.conftest import Laptops, at, dump, roster, stream_days
@@ -86,9 +87,9 @@ def _edit_first_record(members: dict[str, bytes], change: Callable[[dict], None]
     members[RECORDS] = "".join(lines).encode()
 
 
-def _version_2(members: dict[str, bytes]) -> None:
+def _newer_version(members: dict[str, bytes]) -> None:
     manifest = json.loads(members[MANIFEST])
-    manifest["version"] = 2
+    manifest["version"] = bundles.VERSION + 1
     members[MANIFEST] = json.dumps(manifest).encode()
 
 
@@ -117,7 +118,7 @@ def _no_manifest(members: dict[str, bytes]) -> None:
 
 
 DAMAGE = {
-    "newer format": (_version_2, "bundle_newer_version"),
+    "newer format": (_newer_version, "bundle_newer_version"),
     "record changed, hash not": (_tampered, "bundle_damaged"),
     "other record under a held key": (_restamped, "bundle_conflicts"),
     "record of the wrong shape": (_bad_shape, "bundle_damaged"),
@@ -175,7 +176,7 @@ def test_truncated_bundle_is_refused(laptops: Laptops, tmp_path: Path) -> None:
     with pytest.raises(UserError) as refused:
         sync_service.import_changes(desk, cut)
     assert refused.value.code in ("bundle_not_a_bundle", "bundle_damaged")
-    assert _changes(desk) == 1
+    assert _changes(desk) == 2  # its device and station records
 
 
 def test_bundle_of_another_event_is_refused(laptops: Laptops, tmp_path: Path) -> None:
@@ -213,4 +214,4 @@ def test_bytes_damaged_anywhere_in_the_file_are_refused_not_a_crash(
         with pytest.raises(UserError) as refused:
             sync_service.import_changes(desk, bad)
         assert refused.value.code in {"bundle_damaged", "bundle_not_a_bundle"}, offset
-    assert _changes(desk) == 1
+    assert _changes(desk) == 2  # its device and station records

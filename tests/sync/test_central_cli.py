@@ -95,9 +95,20 @@ def test_sync_commands(
     code, out, _ = _run(capsys, "--workspace", path, "sync", "export", "--out", str(bundle))
     assert code == 0 and bundle.exists() and "Exported" in out
     desk = str(tmp_path / "desk.sqlite3")
-    for imported in (True, False):
-        code, out, _ = _run(capsys, "--workspace", desk, "sync", "import", str(bundle), "--json")
-        assert code == 0 and (json.loads(out)["imported"] > 0) is imported
+    code, out, err = _run(capsys, "--workspace", desk, "sync", "import", str(bundle))
+    assert code == 1 and "not enrolled" in err  # an unenrolled laptop trusts nobody yet
+    request, approval = tmp_path / "desk.request", tmp_path / "desk.approval"
+    code, out, _ = _run(capsys, "--workspace", desk, "join", "--request", str(request))
+    assert code == 0 and request.exists()
+    code, out, _ = _run(
+        capsys, "--workspace", path, "stations", "add", "--request", str(request),
+        "--name", "Стойка 2", "--role", "desk", "--out", str(approval),
+    )  # fmt: skip
+    assert code == 0 and "Стойка 2" in out
+    code, out, _ = _run(capsys, "--workspace", desk, "join", str(approval), "--json")
+    assert code == 0 and json.loads(out)["imported"] > 600
+    code, out, _ = _run(capsys, "--workspace", desk, "sync", "import", str(bundle), "--json")
+    assert code == 0 and json.loads(out)["imported"] == 0  # the approval carried all of it
     code, out, _ = _run(capsys, "--workspace", desk, "sync", "attention")
     assert code == 0 and out.strip() == "Nothing needs attention."
     bundle.write_bytes(b"garbage")

@@ -35,7 +35,7 @@ def test_new_laptop_pulls_the_event_and_public_keys_only(
     assert first.pushed == _count(organizer, ChangeRecord) and first.pulled == 0
     desk = laptops.empty("Стойка 1")
     pulled = sync(desk, postgres_url)
-    assert pulled.pulled == first.pushed and pulled.pushed == 1  # the desk's own device row
+    assert pulled.pulled == first.pushed and pulled.pushed == 2  # its device and station rows
     with desk.reading() as session:
         state = session.get_one(LocalState, 1)
         assert state.event_id == session.scalars(select(Event.id)).one()

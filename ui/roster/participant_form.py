@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from smm_event.domain.participants import ParticipantDraft, ParticipantInfo
-from smm_event.storage.validation import max_length
+from smm_event.services.limits import field_max_length as max_length
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as «—»: no date
 NO_SCORE = -1.0  # the score box's minimum, shown as «—»: no score

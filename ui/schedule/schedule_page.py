@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from smm_event.domain.event import SessionInfo, WorkspaceSummary
 from smm_event.services.attendance import find_sessions
+from smm_event.services.limits import field_max_length as max_length
 from smm_event.services.schedule_edit import (
     SessionEdit,
     SessionEffect,
     session_change_effect,
     update_session,
 )
-from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date, stream_label
 from ui.context import AppContext
 from ui.errors import show_error

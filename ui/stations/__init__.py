@@ -1,0 +1,1 @@
+"""«Станции»: enrolled laptops (organizer) and joining an event (new laptop)."""
