@@ -101,6 +101,42 @@ def _messages() -> dict[str, str]:
             "The file {path} has more than {cells} cells or an endlessly wide row. Delete the "
             "empty rows and columns in the spreadsheet; nothing was read.",
         ),
+        "participant_name_required": QCoreApplication.translate(
+            "UserErrors", "Fill in the surname and the first name."
+        ),
+        "bad_name": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not a name: remove the digits and signs."
+        ),
+        "bad_gender": QCoreApplication.translate("UserErrors", "Choose the gender from the list."),
+        "bad_score": QCoreApplication.translate(
+            "UserErrors", "A score must be a number from 0 to 100."
+        ),
+        "bad_phone": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not a phone number. Type 10 digits, e.g. 8 928 123-45-67."
+        ),
+        "bad_email": QCoreApplication.translate(
+            "UserErrors", "«{value}» is not an e-mail address. Check it, e.g. name@mail.ru."
+        ),
+        "withdrawal_reason_required": QCoreApplication.translate(
+            "UserErrors", "Write why the participant withdrew."
+        ),
+        "session_title_required": QCoreApplication.translate(
+            "UserErrors", "Write the title of the session."
+        ),
+        "session_ends_before_start": QCoreApplication.translate(
+            "UserErrors", "The session ends ({end}) before it starts ({start}). Check the times."
+        ),
+        "sessions_overlap": QCoreApplication.translate(
+            "UserErrors",
+            "At this time the session would overlap «{other}» ({start}). Choose another time.",
+        ),
+        "stream_reason_required": QCoreApplication.translate(
+            "UserErrors", "Write why the participant moves to another stream."
+        ),
+        "participant_withdrawn": QCoreApplication.translate(
+            "UserErrors",
+            "This participant withdrew. Take them back in their card before placing them.",
+        ),
         "station_not_enrolled": QCoreApplication.translate(
             "UserErrors",
             "This laptop is not enrolled in the event yet. Choose «Join an event» on the start "
@@ -255,7 +291,7 @@ def sentence_template(code: str) -> str | None:
 
 def user_error_message(error: UserError) -> str:
     if error.code == "bad_schedule":
-        from ui.schedule.messages import schedule_error_text
+        from ui.schedule_errors import schedule_error_text
 
         return schedule_error_text(error)
     template = sentence_template(error.code)

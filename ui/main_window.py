@@ -37,6 +37,7 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
 from smm_event.services.event_setup import create_event_workspace
+from ui.badges.key_dialog import KeysDialog
 from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
                 file_menu, self.tr("Import e&xit test scores…"), lambda: self.open_import("exit")
             ),
         ]
+        self._action(file_menu, self.tr("Signing &keys…"), self.open_keys)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -314,6 +316,27 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_duplicates(self) -> QWidget | None:
+        """The possible-duplicates list over «Участники» (what the sync page's possible-
+        duplicate rows are meant to open)."""
+        if "participants" not in self._keys:
+            return None
+        self.show_page("participants")
+        page = self.page("participants")
+        opener = getattr(page, "open_duplicates", None)
+        return opener() if callable(opener) else None
+
+    def open_keys(self) -> KeysDialog | None:
+        """The badge-signing keys: create, rotate, export, list."""
+        summary = self.context.summary
+        if self.context.workspace is None or summary is None or summary.event is None:
+            show_error(self, UserError("no_event"))
+            return None
+        dialog = KeysDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event) is not None:
             event.acceptProposedAction()
@@ -324,18 +347,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_import("roster", path)
 
-    def _join_event(self) -> None:
-        """Connect this laptop to an organizer's event as a station. The enrolment dialog
-        comes with the station-trust work; until it is wired here, say how to get the event."""
-        QMessageBox.information(
-            self,
-            self.tr("Join an event"),
-            self.tr(
-                "Joining an event from this window is not available in this version yet. Ask "
-                "the organizer for the event's workspace file and open it with «Open a "
-                "workspace…»."
-            ),
-        )
+    def _join_event(self) -> QWidget:
+        """Connect this laptop to an organizer's event as a station (trust-core's join
+        dialog: a request file to the organizer, their approval back)."""
+        from ui.stations.join_dialog import open_join_dialog
+
+        return open_join_dialog(self, self.context)
 
     def open_demo(self) -> None:
         self.open_workspace(demo_workspace_path(), demo=True)

@@ -40,7 +40,9 @@ def _deferred(module: str, name: str) -> Callable[[AppContext], QWidget]:
 def page_specs() -> tuple[PageSpec, ...]:
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
+    from ui.schedule.schedule_page import SchedulePage
     from ui.stations.stations_page import StationsPage
+    from ui.streams.streams_page import StreamsPage
     from ui.sync.sync_page import SyncPage
 
     return (
@@ -50,6 +52,8 @@ def page_specs() -> tuple[PageSpec, ...]:
             ParticipantsPage,
             "participants.svg",
         ),
+        PageSpec("streams", StreamsPage.page_title, StreamsPage, "streams.svg"),
+        PageSpec("schedule", SchedulePage.page_title, SchedulePage, "schedule.svg"),
         # Titles of deferred pages are spelled here with their class's context and text (the
         # same catalogue entries as the classes' page_title), so the class is not imported.
         PageSpec(

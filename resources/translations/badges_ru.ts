@@ -172,6 +172,124 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Signing keys</source>
+        <translation>Ключи подписи</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <source>Signs here</source>
+        <translation>Подписывает на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>Create the key…</source>
+        <translation>Создать ключ…</translation>
+    </message>
+    <message>
+        <source>Replace with a new key…</source>
+        <translation>Заменить новым ключом…</translation>
+    </message>
+    <message>
+        <source>Export for a second laptop…</source>
+        <translation>Выгрузить для второго ноутбука…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>The event has no signing key yet: create it to print badges.</source>
+        <translation>У мероприятия ещё нет ключа подписи: создайте его, чтобы печатать бейджи.</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>Замена ключа</translation>
+    </message>
+    <message>
+        <source>The passphrase of the current key:</source>
+        <translation>Пароль текущего ключа:</translation>
+    </message>
+    <message>
+        <source>Key {key} is ready.</source>
+        <translation>Ключ {key} готов.</translation>
+    </message>
+    <message>
+        <source>Save the key file</source>
+        <translation>Сохранить файл ключа</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>Не удаётся записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. On the second laptop import it with the same passphrase.</source>
+        <translation>Сохранено в {path}. На втором ноутбуке загрузите его с тем же паролем.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Passphrase of the signing key</source>
+        <translation>Пароль ключа подписи</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Надёжность:</translation>
+    </message>
+    <message>
+        <source>Badges are signed with this key. Without the passphrase nobody can print badges, and it cannot be recovered: write it down and keep it safe.</source>
+        <translation>Этим ключом подписываются бейджи. Без пароля никто не сможет печатать бейджи, а восстановить пароль нельзя: запишите его и храните надёжно.</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>Не меньше {count} знаков.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: add words, digits or signs.</source>
+        <translation>Слишком легко угадать: добавьте слова, цифры или знаки.</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again below.</source>
+        <translation>Введите тот же пароль ещё раз ниже.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Хорошо.</translation>
+    </message>
+    <message>
+        <source>Very good.</source>
+        <translation>Очень хорошо.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleChooser</name>
     <message>
         <source>Stream</source>

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>same phone</source>
+        <translation>один телефон</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>одна эл. почта</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>одинаковое ФИО</translation>
+    </message>
+    <message>
+        <source>registered at the door under a roster name</source>
+        <translation>зарегистрирован(а) на входе под именем из списка</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Возможные дубли</translation>
+    </message>
+    <message>
+        <source>Looking for people who may be entered twice…</source>
+        <translation>Ищем людей, которые могли попасть в список дважды…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Maybe the same as</source>
+        <translation>Возможно, тот же человек</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Double-click a person to open their card.</source>
+        <translation>Двойной щелчок по участнику открывает его карточку.</translation>
+    </message>
+    <message>
+        <source>Pairs found: {count}</source>
+        <translation>Найдено пар: {count}</translation>
+    </message>
+    <message>
+        <source>No possible duplicates found.</source>
+        <translation>Возможных дублей не найдено.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>added</source>
+        <translation>добавлен(а)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation>возвращён(а)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Withdrew</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Badge version</source>
+        <translation>Версия бейджа</translation>
+    </message>
+    <message>
+        <source>Accelerator track</source>
+        <translation>Трек акселератора</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ноутбук</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import a file</source>
@@ -308,6 +432,109 @@
 <context>
     <name>ParticipantDialog</name>
     <message>
+        <source>Details</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>A new participant</source>
+        <translation>Новый участник</translation>
+    </message>
+    <message>
+        <source>Fill in at least the surname and the first name.</source>
+        <translation>Заполните как минимум фамилию и имя.</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message>
+        <source>Withdrawal…</source>
+        <translation>Отказ…</translation>
+    </message>
+    <message>
+        <source>Withdrew: {reason}. Not counted in the streams.</source>
+        <translation>Отказ: {reason}. Не учитывается в потоках.</translation>
+    </message>
+    <message>
+        <source>no stream yet</source>
+        <translation>поток ещё не назначен</translation>
+    </message>
+    <message>
+        <source>{stream}; badge version {version}</source>
+        <translation>{stream}; версия бейджа {version}</translation>
+    </message>
+    <message>
+        <source>registered at the door</source>
+        <translation>зарегистрирован(а) на входе</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Отказ от участия</translation>
+    </message>
+    <message>
+        <source>Why does the participant withdraw? They leave their stream and the expected counts; their history stays.</source>
+        <translation>Почему участник отказывается? Он выйдет из потока и из ожидаемого числа участников; его история сохранится.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Surname:</source>
+        <translation>Фамилия:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Patronymic:</source>
+        <translation>Отчество:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Пол:</translation>
+    </message>
+    <message>
         <source>Organization:</source>
         <translation>Организация:</translation>
     </message>
@@ -328,8 +555,12 @@
         <translation>Эл. почта:</translation>
     </message>
     <message>
-        <source>Stream:</source>
-        <translation>Поток:</translation>
+        <source>Consent to data processing:</source>
+        <translation>Согласие на обработку данных:</translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation>Дата согласия:</translation>
     </message>
     <message>
         <source>Entry test:</source>
@@ -337,51 +568,23 @@
     </message>
     <message>
         <source>Exit test:</source>
-        <translation>Итоговый тест:</translation>
-    </message>
-    <message>
-        <source>Consent to data processing:</source>
-        <translation>Согласие на обработку данных:</translation>
-    </message>
-    <message>
-        <source>Badge version:</source>
-        <translation>Версия бейджа:</translation>
-    </message>
-    <message>
-        <source>Registered at the door:</source>
-        <translation>Зарегистрирован на входе:</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
+        <translation>Выходной тест:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation>Заметки:</translation>
-    </message>
-    <message>
-        <source>not assigned</source>
-        <translation>не назначен</translation>
-    </message>
-    <message>
-        <source>(fixed by hand)</source>
-        <translation>(закреплён вручную)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
-        <source>yes, {date}</source>
-        <translation>да, {date}</translation>
+        <translation>Примечание:</translation>
     </message>
 </context>
 <context>
     <name>ParticipantsModel</name>
+    <message>
+        <source>Withdrew: {reason}</source>
+        <translation>Отказ: {reason}</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
     <message>
         <source>Entry test score</source>
         <translation>Балл входного теста</translation>
@@ -430,6 +633,18 @@
         <translation>Поиск: фамилия, имя, организация или телефон</translation>
     </message>
     <message>
+        <source>Add a participant…</source>
+        <translation>Добавить участника…</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Дубли…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Загрузить…</translation>
+    </message>
+    <message>
         <source>All streams</source>
         <translation>Все потоки</translation>
     </message>
@@ -458,118 +673,144 @@
     </message>
 </context>
 <context>
-    <name>ScheduleErrors</name>
+    <name>SchedulePage</name>
     <message>
-        <source>The file was not found. Check the name and the folder.</source>
-        <translation>Файл не найден. Проверьте имя и папку.</translation>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
     </message>
     <message>
-        <source>The file cannot be read ({detail}).</source>
-        <translation>Файл не удаётся прочитать ({detail}).</translation>
+        <source>Double-click a session to change it.</source>
+        <translation>Двойной щелчок по занятию — изменить его.</translation>
     </message>
     <message>
-        <source>The file is not saved as UTF-8. In Notepad choose «Save as» and the UTF-8 encoding.</source>
-        <translation>Файл сохранён не в кодировке UTF-8. В Блокноте выберите «Сохранить как» и кодировку UTF-8.</translation>
+        <source>Day</source>
+        <translation>День</translation>
     </message>
     <message>
-        <source>The line is not written correctly: check the quotes, the «=» sign and the square brackets.</source>
-        <translation>Строка записана неправильно: проверьте кавычки, знак «=» и квадратные скобки.</translation>
+        <source>Time</source>
+        <translation>Время</translation>
     </message>
     <message>
-        <source>The field «{field}» is missing: add it.</source>
-        <translation>Нет поля «{field}»: добавьте его.</translation>
+        <source>Kind</source>
+        <translation>Вид</translation>
     </message>
     <message>
-        <source>The field «{field}» is empty: fill it in.</source>
-        <translation>Поле «{field}» пустое: заполните его.</translation>
+        <source>Title</source>
+        <translation>Тема</translation>
     </message>
     <message>
-        <source>This value has the wrong form: text goes in double quotes.</source>
-        <translation>Значение записано в неверном виде: текст пишется в двойных кавычках.</translation>
+        <source>Hall</source>
+        <translation>Зал</translation>
     </message>
     <message>
-        <source>The field «{field}» is unknown: check its spelling.</source>
-        <translation>Неизвестное поле «{field}»: проверьте, как оно написано.</translation>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
     </message>
     <message>
-        <source>«{value}» is not a time zone; write, e.g., Europe/Moscow.</source>
-        <translation>«{value}» — не часовой пояс; напишите, например, Europe/Moscow.</translation>
+        <source>theory</source>
+        <translation>теория</translation>
     </message>
     <message>
-        <source>The year «{value}» must be a whole number such as 2026.</source>
-        <translation>Год «{value}» должен быть целым числом, например 2026.</translation>
+        <source>practice</source>
+        <translation>практика</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Checking the attendance marks…</source>
+        <translation>Проверяем отметки посещаемости…</translation>
     </message>
     <message>
-        <source>The date {value} is not in the year {year}.</source>
-        <translation>Дата {value} не относится к {year} году.</translation>
+        <source>Day:</source>
+        <translation>День:</translation>
     </message>
     <message>
-        <source>The schedule has no streams: add a [[streams]] block.</source>
-        <translation>В расписании нет потоков: добавьте блок [[streams]].</translation>
+        <source>Title:</source>
+        <translation>Тема:</translation>
     </message>
     <message>
-        <source>The stream number «{value}» must be a whole number from 1.</source>
-        <translation>Номер потока «{value}» должен быть целым числом от 1.</translation>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
     </message>
     <message>
-        <source>Stream number {value} is used twice.</source>
-        <translation>Номер потока {value} указан дважды.</translation>
+        <source>Ends:</source>
+        <translation>Конец:</translation>
     </message>
     <message>
-        <source>The level «{value}» must be a whole number from 1.</source>
-        <translation>Уровень «{value}» должен быть целым числом от 1.</translation>
+        <source>Hall:</source>
+        <translation>Зал:</translation>
     </message>
     <message>
-        <source>The capacity «{value}» must be a whole number from 1 to 10000.</source>
-        <translation>Число мест «{value}» должно быть целым числом от 1 до 10000.</translation>
+        <source>Trainer:</source>
+        <translation>Тренер:</translation>
     </message>
     <message>
-        <source>The colour «{value}» must be written as # and six hex digits.</source>
-        <translation>Цвет «{value}» записывается как # и шесть шестнадцатеричных цифр.</translation>
+        <source>Attendance is not affected: the {marks} mark(s) given for this session stay, and nobody&apos;s attendance percentage changes.</source>
+        <translation>Посещаемость не изменится: отметки по этому занятию (участников с отметкой: {marks}) сохранятся, проценты посещаемости ни у кого не изменятся.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>Потоки</translation>
     </message>
     <message>
-        <source>A stream has no days: add a [[streams.days]] block.</source>
-        <translation>У потока нет дней: добавьте блок [[streams.days]].</translation>
+        <source>Assign by entry score</source>
+        <translation>Распределить по баллам входного теста</translation>
     </message>
     <message>
-        <source>«{value}» is not a date; write it as 2026-05-12.</source>
-        <translation>«{value}» — не дата; запишите её как 2026-05-12.</translation>
+        <source>Undo the last assignment</source>
+        <translation>Отменить последнее распределение</translation>
     </message>
     <message>
-        <source>The date {value} appears twice in one stream.</source>
-        <translation>Дата {value} встречается в одном потоке дважды.</translation>
+        <source>Move to another stream…</source>
+        <translation>Перевести в другой поток…</translation>
     </message>
     <message>
-        <source>A day has no sessions: add a [[streams.days.sessions]] block.</source>
-        <translation>В дне нет занятий: добавьте блок [[streams.days.sessions]].</translation>
+        <source>Stream</source>
+        <translation>Поток</translation>
     </message>
     <message>
-        <source>«{value}» is not a time; write it as &quot;10:00&quot;.</source>
-        <translation>«{value}» — не время; запишите его как &quot;10:00&quot;.</translation>
+        <source>Places</source>
+        <translation>Мест</translation>
     </message>
     <message>
-        <source>The session ends ({end}) before it starts ({start}).</source>
-        <translation>Занятие заканчивается ({end}) раньше, чем начинается ({start}).</translation>
+        <source>People</source>
+        <translation>Участников</translation>
     </message>
     <message>
-        <source>This session overlaps the previous one of the same day.</source>
-        <translation>Это занятие пересекается с предыдущим занятием того же дня.</translation>
+        <source>By hand</source>
+        <translation>Вручную</translation>
     </message>
     <message>
-        <source>«{value}» is not a session kind; write &quot;theory&quot; or &quot;practice&quot;.</source>
-        <translation>«{value}» — не вид занятия; напишите &quot;theory&quot; или &quot;practice&quot;.</translation>
+        <source>Scores</source>
+        <translation>Баллы</translation>
     </message>
     <message>
-        <source>The schedule is not valid ({reason}).</source>
-        <translation>Расписание составлено с ошибкой ({reason}).</translation>
+        <source>People of the stream: {count}</source>
+        <translation>Участников в потоке: {count}</translation>
     </message>
     <message>
-        <source>The schedule file has a mistake on line {line}:</source>
-        <translation>В файле расписания ошибка в строке {line}:</translation>
+        <source>Assigned: {moved} moved, {kept} placed by hand kept, {without} without a score, {over} did not fit.</source>
+        <translation>Распределено: перемещено {moved}, оставлено размещённых вручную {kept}, без балла {without}, не поместилось {over}.</translation>
     </message>
     <message>
-        <source>The schedule file has a mistake:</source>
-        <translation>В файле расписания ошибка:</translation>
+        <source>Undone: {count} put back in their earlier stream.</source>
+        <translation>Отменено: возвращено в прежний поток {count}.</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation>Сначала выберите участника в списке.</translation>
+    </message>
+    <message>
+        <source>Move to another stream</source>
+        <translation>Перевод в другой поток</translation>
+    </message>
+    <message>
+        <source>Why? The person then stays in this stream when the assignment is re-run.</source>
+        <translation>Почему? Участник останется в этом потоке и при повторном распределении.</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,10 @@
         <translation>Загрузить результаты в&amp;ыходного теста…</translation>
     </message>
     <message>
+        <source>Signing &amp;keys…</source>
+        <translation>&amp;Ключи подписи…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -102,20 +106,127 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <source>Creating the event…</source>
         <translation>Создаём мероприятие…</translation>
     </message>
-    <message>
-        <source>Join an event</source>
-        <translation>Присоединиться к мероприятию</translation>
-    </message>
-    <message>
-        <source>Joining an event from this window is not available in this version yet. Ask the organizer for the event&apos;s workspace file and open it with «Open a workspace…».</source>
-        <translation>В этой версии присоединиться к мероприятию из окна пока нельзя. Попросите у организатора файл рабочей области мероприятия и откройте его кнопкой «Открыть рабочую область…».</translation>
-    </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
         <source>Participants</source>
         <translation>Участники</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleErrors</name>
+    <message>
+        <source>The file was not found. Check the name and the folder.</source>
+        <translation>Файл не найден. Проверьте имя и папку.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({detail}).</source>
+        <translation>Файл не удаётся прочитать ({detail}).</translation>
+    </message>
+    <message>
+        <source>The file is not saved as UTF-8. In Notepad choose «Save as» and the UTF-8 encoding.</source>
+        <translation>Файл сохранён не в кодировке UTF-8. В Блокноте выберите «Сохранить как» и кодировку UTF-8.</translation>
+    </message>
+    <message>
+        <source>The line is not written correctly: check the quotes, the «=» sign and the square brackets.</source>
+        <translation>Строка записана неправильно: проверьте кавычки, знак «=» и квадратные скобки.</translation>
+    </message>
+    <message>
+        <source>The field «{field}» is missing: add it.</source>
+        <translation>Нет поля «{field}»: добавьте его.</translation>
+    </message>
+    <message>
+        <source>The field «{field}» is empty: fill it in.</source>
+        <translation>Поле «{field}» пустое: заполните его.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong form: text goes in double quotes.</source>
+        <translation>Значение записано в неверном виде: текст пишется в двойных кавычках.</translation>
+    </message>
+    <message>
+        <source>The field «{field}» is unknown: check its spelling.</source>
+        <translation>Неизвестное поле «{field}»: проверьте, как оно написано.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a time zone; write, e.g., Europe/Moscow.</source>
+        <translation>«{value}» — не часовой пояс; напишите, например, Europe/Moscow.</translation>
+    </message>
+    <message>
+        <source>The year «{value}» must be a whole number such as 2026.</source>
+        <translation>Год «{value}» должен быть целым числом, например 2026.</translation>
+    </message>
+    <message>
+        <source>The date {value} is not in the year {year}.</source>
+        <translation>Дата {value} не относится к {year} году.</translation>
+    </message>
+    <message>
+        <source>The schedule has no streams: add a [[streams]] block.</source>
+        <translation>В расписании нет потоков: добавьте блок [[streams]].</translation>
+    </message>
+    <message>
+        <source>The stream number «{value}» must be a whole number from 1.</source>
+        <translation>Номер потока «{value}» должен быть целым числом от 1.</translation>
+    </message>
+    <message>
+        <source>Stream number {value} is used twice.</source>
+        <translation>Номер потока {value} указан дважды.</translation>
+    </message>
+    <message>
+        <source>The level «{value}» must be a whole number from 1.</source>
+        <translation>Уровень «{value}» должен быть целым числом от 1.</translation>
+    </message>
+    <message>
+        <source>The capacity «{value}» must be a whole number from 1 to 10000.</source>
+        <translation>Число мест «{value}» должно быть целым числом от 1 до 10000.</translation>
+    </message>
+    <message>
+        <source>The colour «{value}» must be written as # and six hex digits.</source>
+        <translation>Цвет «{value}» записывается как # и шесть шестнадцатеричных цифр.</translation>
+    </message>
+    <message>
+        <source>A stream has no days: add a [[streams.days]] block.</source>
+        <translation>У потока нет дней: добавьте блок [[streams.days]].</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a date; write it as 2026-05-12.</source>
+        <translation>«{value}» — не дата; запишите её как 2026-05-12.</translation>
+    </message>
+    <message>
+        <source>The date {value} appears twice in one stream.</source>
+        <translation>Дата {value} встречается в одном потоке дважды.</translation>
+    </message>
+    <message>
+        <source>A day has no sessions: add a [[streams.days.sessions]] block.</source>
+        <translation>В дне нет занятий: добавьте блок [[streams.days.sessions]].</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a time; write it as &quot;10:00&quot;.</source>
+        <translation>«{value}» — не время; запишите его как &quot;10:00&quot;.</translation>
+    </message>
+    <message>
+        <source>The session ends ({end}) before it starts ({start}).</source>
+        <translation>Занятие заканчивается ({end}) раньше, чем начинается ({start}).</translation>
+    </message>
+    <message>
+        <source>This session overlaps the previous one of the same day.</source>
+        <translation>Это занятие пересекается с предыдущим занятием того же дня.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a session kind; write &quot;theory&quot; or &quot;practice&quot;.</source>
+        <translation>«{value}» — не вид занятия; напишите &quot;theory&quot; или &quot;practice&quot;.</translation>
+    </message>
+    <message>
+        <source>The schedule is not valid ({reason}).</source>
+        <translation>Расписание составлено с ошибкой ({reason}).</translation>
+    </message>
+    <message>
+        <source>The schedule file has a mistake on line {line}:</source>
+        <translation>В файле расписания ошибка в строке {line}:</translation>
+    </message>
+    <message>
+        <source>The schedule file has a mistake:</source>
+        <translation>В файле расписания ошибка:</translation>
     </message>
 </context>
 <context>
@@ -318,6 +429,54 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The file {path} has more than {cells} cells or an endlessly wide row. Delete the empty rows and columns in the spreadsheet; nothing was read.</source>
         <translation>В файле {path} больше {cells} ячеек или бесконечно широкая строка. Удалите в таблице пустые строки и столбцы; ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>Fill in the surname and the first name.</source>
+        <translation>Заполните фамилию и имя.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a name: remove the digits and signs.</source>
+        <translation>«{value}» — не имя: уберите цифры и знаки.</translation>
+    </message>
+    <message>
+        <source>Choose the gender from the list.</source>
+        <translation>Выберите пол из списка.</translation>
+    </message>
+    <message>
+        <source>A score must be a number from 0 to 100.</source>
+        <translation>Балл должен быть числом от 0 до 100.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not a phone number. Type 10 digits, e.g. 8 928 123-45-67.</source>
+        <translation>«{value}» — не номер телефона. Наберите 10 цифр, например 8 928 123-45-67.</translation>
+    </message>
+    <message>
+        <source>«{value}» is not an e-mail address. Check it, e.g. name@mail.ru.</source>
+        <translation>«{value}» — не адрес эл. почты. Проверьте его, например name@mail.ru.</translation>
+    </message>
+    <message>
+        <source>Write why the participant withdrew.</source>
+        <translation>Напишите, почему участник отказался.</translation>
+    </message>
+    <message>
+        <source>Write the title of the session.</source>
+        <translation>Напишите тему занятия.</translation>
+    </message>
+    <message>
+        <source>The session ends ({end}) before it starts ({start}). Check the times.</source>
+        <translation>Занятие заканчивается ({end}) раньше, чем начинается ({start}). Проверьте время.</translation>
+    </message>
+    <message>
+        <source>At this time the session would overlap «{other}» ({start}). Choose another time.</source>
+        <translation>В это время занятие пересечётся с занятием «{other}» ({start}). Выберите другое время.</translation>
+    </message>
+    <message>
+        <source>Write why the participant moves to another stream.</source>
+        <translation>Напишите, почему участник переходит в другой поток.</translation>
+    </message>
+    <message>
+        <source>This participant withdrew. Take them back in their card before placing them.</source>
+        <translation>Этот участник отказался от участия. Сначала верните его в карточке участника.</translation>
     </message>
     <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>

@@ -31,6 +31,9 @@ class ParticipantInfo:
     notes: str | None
     walk_in: bool
     badge_version: int
+    withdrawn: bool = False
+    withdrawal_reason: str | None = None
+    stream_reason: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -84,3 +87,54 @@ class AssignmentSummary:
     moved: int
     without_score: int
     over_capacity: int  # people who fit no stream: every stream is full
+    kept: int = 0  # people placed by hand (locked), left where they are
+
+
+@dataclass(frozen=True)
+class ParticipantDraft:
+    """What the organizer typed in the participant form; the service cleans and checks it
+    the way the roster import does (names re-cased, phones to +7…, e-mails lower-case)."""
+
+    surname: str
+    first_name: str
+    patronymic: str | None = None
+    gender: str | None = None  # "male", "female" or None
+    organization: str | None = None
+    position: str | None = None
+    region: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    consent: bool | None = None
+    consent_date: dt.date | None = None
+    entry_score: float | None = None
+    exit_score: float | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one change: ``field`` is a participant column, except that the
+    organization and the stream are given by name and number (``organization``, ``stream``)."""
+
+    field: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to a person, read from the change log: when, on which laptop, what."""
+
+    at: dt.datetime  # UTC
+    device: str
+    kind: str  # "created", "changed", "withdrawn", "reinstated", "merged", "unmerged"
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two people who may be one; ``reasons``: "phone", "email", "name", "walk_in_name"."""
+
+    first: ParticipantInfo
+    second: ParticipantInfo
+    reasons: tuple[str, ...]

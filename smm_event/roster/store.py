@@ -50,6 +50,9 @@ def to_info(
         notes=row.notes,
         walk_in=bool(row.walk_in),
         badge_version=row.badge_version or 1,
+        withdrawn=bool(row.withdrawn),
+        withdrawal_reason=row.withdrawal_reason,
+        stream_reason=row.stream_reason,
     )
 
 
@@ -72,9 +75,14 @@ def find_participants(
     stream_number: int | None = None,
     search: str | None = None,
     limit: int | None = None,
+    include_withdrawn: bool = False,
 ) -> tuple[ParticipantInfo, ...]:
+    """People of the event; those who withdrew only when asked for (the roster screen shows
+    them; eligibility, certificates, session rosters and counts must not)."""
     event = current_event(session)
     query = apply_search(participant_query(event.id), search)
+    if not include_withdrawn:
+        query = query.where(Participant.withdrawn.is_(False))
     if stream_number is not None:
         query = query.where(Stream.number == stream_number)
     query = query.order_by(Participant.sort_key, Participant.id).limit(limit)

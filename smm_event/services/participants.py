@@ -16,11 +16,12 @@ def list_participants(
     stream_number: int | None = None,
     search: str | None = None,
     limit: int | None = None,
+    include_withdrawn: bool = False,
 ) -> tuple[ParticipantInfo, ...]:
     if stream_number is not None and stream_number < 1:
         raise UserError("bad_stream_number", number=stream_number)
     with ws.reading() as session:
-        return find_participants(session, stream_number, search, limit)
+        return find_participants(session, stream_number, search, limit, include_withdrawn)
 
 
 def get_participant(ws: Workspace, participant_id: uuid.UUID | str) -> ParticipantInfo:

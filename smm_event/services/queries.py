@@ -115,7 +115,9 @@ def workspace_summary(ws: Workspace) -> WorkspaceSummary:
         device = session.get_one(Device, state.device_id)
         event = session.get(Event, state.event_id) if state.event_id else None
         participants = (
-            select(func.count()).select_from(Participant).where(Participant.deleted.is_(False))
+            select(func.count())
+            .select_from(Participant)
+            .where(Participant.deleted.is_(False), Participant.withdrawn.is_(False))
         )
         return WorkspaceSummary(
             path=str(ws.path),

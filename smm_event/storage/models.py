@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -130,6 +131,11 @@ class Participant(Base):
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
     badge_version: Mapped[int] = mapped_column(Integer, default=1)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Withdrew (отказ): kept with their history, out of streams and expected counts.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    # Why the organizer moved this person by hand (the move locks them against re-runs).
+    stream_reason: Mapped[str | None] = mapped_column(Text)
     # Derived locally from the fields above (never replicated): Cyrillic-safe search and order.
     search_key: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(Text, default="", index=True)

@@ -29,6 +29,9 @@ _WINDOWS_RESERVED = frozenset(
 FALLBACK_NAME = "file"
 
 
+_LOWER_TABLE = str.maketrans({**_TABLE, **dict.fromkeys(_APOSTROPHES, "")})
+
+
 def _is_upper_letter(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isalpha() and text[index].isupper()
 
@@ -49,6 +52,12 @@ def _letter(text: str, index: int) -> str:
 def transliterate(text: str) -> str:
     """Cyrillic letters to Latin (passport scheme); apostrophes are dropped, the rest is kept."""
     return "".join(_letter(text, index) for index in range(len(text)))
+
+
+def latin_lower(text: str) -> str:
+    """Lower-case Cyrillic to Latin in one ``str.translate`` pass (no capitalisation rules):
+    fast enough to key 10,000 names for duplicate detection."""
+    return text.translate(_LOWER_TABLE)
 
 
 def _ascii_fold(text: str) -> str:

@@ -1,82 +1,177 @@
-"""A read-only card with everything the workspace knows about one participant."""
+"""One participant: their fields to fix (or a new person to add), withdrawal (отказ) with a
+reason and taking them back, and the history of every change to them. Saving, withdrawing
+and reading the history run on the background executor."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from smm_event.domain.participants import ParticipantInfo
-from ui.common.formatting import format_score, short_date, stream_label
+from smm_event.domain.participants import HistoryEntry, ParticipantInfo
+from smm_event.services.participant_edit import (
+    add_participant,
+    reinstate_participant,
+    update_participant,
+    withdraw_participant,
+)
+from smm_event.services.participant_history import participant_history
+from ui.common.formatting import stream_label
+from ui.context import AppContext
+from ui.errors import show_error
 from ui.i18n import fill
+from ui.roster.history_view import HistoryTable
+from ui.roster.participant_form import ParticipantForm
 
 
 class ParticipantDialog(QDialog):
     def __init__(
         self,
-        person: ParticipantInfo,
+        context: AppContext,
+        person: ParticipantInfo | None,
         stream_titles: Mapping[int, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(person.full_name)
-        self.setMinimumWidth(520)
-        name = QLabel(person.full_name)
-        name.setObjectName("participantName")
-        name.setWordWrap(True)
-        font = name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.context = context
+        self.person = person
+        self.stream_titles = stream_titles
+        self.history: tuple[HistoryEntry, ...] = ()
+        self.setMinimumWidth(720)
+        self.name = QLabel()
+        self.name.setObjectName("participantName")
+        self.name.setWordWrap(True)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
-        name.setFont(font)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for label, value in self._fields(person, stream_titles):
-            text = QLabel(value or "—")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        self.name.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.form = ParticipantForm(person)
+        self.history_table = HistoryTable()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Details"))
+        self.tabs.addTab(self.history_table, self.tr("History"))
+        self.status = QLabel()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.clicked.connect(self._withdraw_or_reinstate)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(name)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.name)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.tabs)
+        layout.addLayout(buttons)
+        self._show(person)
 
-    def _fields(
-        self, person: ParticipantInfo, stream_titles: Mapping[int, str]
-    ) -> list[tuple[str, str]]:
-        return [
-            (self.tr("Organization:"), person.organization or ""),
-            (self.tr("Position:"), person.position or ""),
-            (self.tr("Region:"), person.region or ""),
-            (self.tr("Phone:"), person.phone or ""),
-            (self.tr("E-mail:"), person.email or ""),
-            (self.tr("Stream:"), self._stream(person, stream_titles)),
-            (self.tr("Entry test:"), format_score(person.entry_score)),
-            (self.tr("Exit test:"), format_score(person.exit_score)),
-            (self.tr("Consent to data processing:"), self._consent(person)),
-            (self.tr("Badge version:"), str(person.badge_version)),
-            (
-                self.tr("Registered at the door:"),
-                self.tr("yes") if person.walk_in else self.tr("no"),
-            ),
-            (self.tr("Notes:"), person.notes or ""),
-        ]
+    def _show(self, person: ParticipantInfo | None) -> None:
+        self.person = person
+        if person is None:
+            self.setWindowTitle(self.tr("A new participant"))
+            self.name.setText(self.tr("A new participant"))
+            self.facts.setText(self.tr("Fill in at least the surname and the first name."))
+            self.withdraw_button.hide()
+            self.tabs.setTabEnabled(1, False)
+            return
+        self.setWindowTitle(person.full_name)
+        self.name.setText(person.full_name)
+        self.facts.setText(self._facts(person))
+        self.withdraw_button.show()
+        self.withdraw_button.setText(
+            self.tr("Take back…") if person.withdrawn else self.tr("Withdrawal…")
+        )
+        self.tabs.setTabEnabled(1, True)
+        self.load_history()
 
-    def _stream(self, person: ParticipantInfo, stream_titles: Mapping[int, str]) -> str:
+    def _facts(self, person: ParticipantInfo) -> str:
+        if person.withdrawn:
+            return fill(
+                self.tr("Withdrew: {reason}. Not counted in the streams."),
+                reason=person.withdrawal_reason or "",
+            )
         if person.stream_number is None:
-            return self.tr("not assigned")
-        text = stream_label(person.stream_number, stream_titles.get(person.stream_number, ""))
-        if person.stream_locked:
-            text += " " + self.tr("(fixed by hand)")
+            stream = self.tr("no stream yet")
+        else:
+            title = self.stream_titles.get(person.stream_number, "")
+            stream = stream_label(person.stream_number, title)
+        text = fill(
+            self.tr("{stream}; badge version {version}"),
+            stream=stream,
+            version=person.badge_version,
+        )
+        if person.walk_in:
+            text += "; " + self.tr("registered at the door")
         return text
 
-    def _consent(self, person: ParticipantInfo) -> str:
-        if person.consent is None:
-            return self.tr("unknown")
-        if not person.consent:
-            return self.tr("no")
-        if person.consent_date is None:
-            return self.tr("yes")
-        return fill(self.tr("yes, {date}"), date=short_date(person.consent_date))
+    def load_history(self) -> None:
+        if self.person is not None and self.context.workspace is not None:
+            self.context.run(
+                participant_history,
+                self.person.id,
+                on_done=self._history_loaded,
+                on_error=lambda error: show_error(self, error),
+                owner=self,
+            )
+
+    def _history_loaded(self, entries: tuple[HistoryEntry, ...]) -> None:
+        self.history = entries
+        self.history_table.show_entries(entries)
+
+    def save(self) -> None:
+        draft = self.form.draft()
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving…"))
+        if self.person is None:
+            self.context.run(add_participant, draft, **self._callbacks())
+        else:
+            self.context.run(update_participant, self.person.id, draft, **self._callbacks())
+
+    def _callbacks(self) -> dict[str, Any]:
+        return {"on_done": self._saved, "on_error": self._failed, "owner": self}
+
+    def _saved(self, person: ParticipantInfo) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("Saved."))
+        self.form.show_person(person)
+        self._show(person)
+        self.context.notify_changed()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.status.clear()
+        show_error(self, error)
+
+    def _withdraw_or_reinstate(self) -> None:
+        if self.person is None:
+            return
+        if self.person.withdrawn:
+            self.context.run(reinstate_participant, self.person.id, **self._callbacks())
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Withdrawal"),
+            self.tr(
+                "Why does the participant withdraw? They leave their stream and the expected "
+                "counts; their history stays."
+            ),
+        )
+        if ok:
+            self.context.run(withdraw_participant, self.person.id, reason, **self._callbacks())

@@ -6,11 +6,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor
 
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.text.folding import sort_key
 from ui.common.formatting import format_score
+from ui.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +29,7 @@ COLUMNS = (
 NUMBER, SURNAME, FIRST_NAME, PATRONYMIC, ORGANIZATION, REGION, PHONE, STREAM, SCORE = range(9)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_WITHDRAWN = QBrush(QColor("#8a8a8a"))  # still listed, visibly out of the counts
 
 
 def _text_key(value: str | None) -> tuple[bool, str]:
@@ -92,8 +94,13 @@ class ParticipantsModel(QAbstractTableModel):
             return _CENTER
         if role == Qt.ItemDataRole.DecorationRole and column == STREAM:
             return self._colours.get(person.stream_number or 0)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ORGANIZATION:
-            return person.organization
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Long text is elided at 1366 px; the whole of it is one hover away.
+            if person.withdrawn:
+                return fill(self.tr("Withdrew: {reason}"), reason=person.withdrawal_reason or "")
+            return self._display(person, index.row(), column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and person.withdrawn:
+            return _WITHDRAWN
         return None
 
     def _display(self, person: ParticipantInfo, row: int, column: int) -> str:
@@ -105,10 +112,15 @@ class ParticipantsModel(QAbstractTableModel):
             ORGANIZATION: person.organization or "",
             REGION: person.region or "",
             PHONE: person.phone or "",
-            STREAM: "" if person.stream_number is None else str(person.stream_number),
+            STREAM: self._stream(person),
             SCORE: format_score(person.entry_score),
         }
         return values[column]
+
+    def _stream(self, person: ParticipantInfo) -> str:
+        if person.withdrawn:
+            return self.tr("withdrew")
+        return "" if person.stream_number is None else str(person.stream_number)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

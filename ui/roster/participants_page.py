@@ -7,15 +7,17 @@ a newer one. The GUI thread only swaps the model's rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,8 @@ from ui.common.formatting import stream_label
 from ui.context import AppContext
 from ui.errors import show_error, user_error_message
 from ui.i18n import fill
+from ui.roster.duplicates_dialog import DuplicatesDialog
+from ui.roster.import_dialog import ImportDialog
 from ui.roster.participant_dialog import ParticipantDialog
 from ui.roster.participants_model import (
     COLUMNS,
@@ -42,6 +46,7 @@ from ui.roster.participants_model import (
 )
 
 SEARCH_DELAY_MS = 150
+WIDTHS_KEY = "participants/column_widths"
 MAX_COLUMN_WIDTH = 300
 ORGANIZATION_WIDTH = 240
 # How narrow a column may get when the screen is too narrow for all (first names never shrink).
@@ -56,6 +61,9 @@ class ParticipantsPage(QWidget):
         self.context = context
         self._task: Task | None = None
         self._fitted = False
+        self._user_widths = False
+        self._applying = False
+        self._natural: dict[int, int] = {}
         self._stream_titles: dict[int, str] = {}
         self.model = ParticipantsModel(self)
         self._build()
@@ -84,6 +92,15 @@ class ParticipantsPage(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.stream_filter, 0)
         top.addWidget(self.count_label, 0)
+        self.add_button = QPushButton(self.tr("Add a participant…"))
+        self.add_button.clicked.connect(self.add_participant)
+        self.duplicates_button = QPushButton(self.tr("Duplicates…"))
+        self.duplicates_button.clicked.connect(self.open_duplicates)
+        top.addWidget(self.duplicates_button, 0)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(self.open_import)
+        top.addWidget(self.add_button, 0)
+        top.addWidget(self.import_button, 0)
         self.table = self._build_table()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -109,6 +126,8 @@ class ParticipantsPage(QWidget):
         header.setSectionResizeMode(ORGANIZATION, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         table.activated.connect(self._open_details)  # a double click, or Enter on a row
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._section_resized)
         self._set_font_scale(table, 1.1)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         return table
@@ -151,6 +170,7 @@ class ParticipantsPage(QWidget):
             stream,
             self.search.text(),
             None,
+            True,  # those who withdrew stay listed here, marked as such
             on_done=lambda rows: self._show_rows(rows, only_unassigned),
             on_error=self._query_failed,
             owner=self,
@@ -158,7 +178,7 @@ class ParticipantsPage(QWidget):
 
     def _show_rows(self, rows: tuple[ParticipantInfo, ...], only_unassigned: bool) -> None:
         if only_unassigned:
-            rows = tuple(person for person in rows if person.stream_number is None)
+            rows = tuple(p for p in rows if p.stream_number is None and not p.withdrawn)
         self.message.setVisible(not rows and bool(self.search.text().strip()))
         self.message.setText(
             self.tr("Nobody found. Check the spelling, or search by phone or organization.")
@@ -170,25 +190,66 @@ class ParticipantsPage(QWidget):
         self.count_label.setText(fill(text, total=total))
 
     def _fit_columns(self) -> None:
-        """Size the columns to their contents once, then leave the widths to the user. A
-        desk laptop's screen is narrow: the organization takes what is left (at least
-        ORGANIZATION_WIDTH), and the region, patronymic and a long surname give up width
-        first, so that no horizontal scroll bar hides the stream and the score."""
-        if not self.model.rowCount() or self._fitted:
+        """Size the columns to their contents once, then fit them to the table's width each
+        time it changes, until the user sets a width by hand (remembered in QSettings). A
+        desk laptop's screen is narrow: the organization keeps at least ORGANIZATION_WIDTH,
+        and the region, patronymic and a long surname give up width first (elided, whole in
+        the tooltip), so that no column is squeezed unreadable and no horizontal scroll bar
+        hides the stream and the score."""
+        if not self.model.rowCount():
             return
-        self._fitted = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        widths = {c: min(header.sectionSize(c), MAX_COLUMN_WIDTH) for c in range(len(COLUMNS))}
-        organization = min(widths.pop(ORGANIZATION), ORGANIZATION_WIDTH)
+        if not self._fitted:
+            self._fitted = True
+            saved = QSettings().value(WIDTHS_KEY)
+            if isinstance(saved, list) and len(saved) == len(COLUMNS):
+                self._user_widths = True
+                self._set_widths({c: int(w) for c, w in enumerate(saved)})
+                return
+            self._applying = True  # programmatic: not the user's widths
+            self.table.resizeColumnsToContents()
+            self._applying = False
+            header = self.table.horizontalHeader()
+            self._natural = {
+                c: min(header.sectionSize(c), MAX_COLUMN_WIDTH) for c in range(len(COLUMNS))
+            }
+        self._shrink_to_width()
+
+    def _shrink_to_width(self) -> None:
+        if self._user_widths or not self._natural:
+            return
+        widths = dict(self._natural)
+        organization = max(min(widths.pop(ORGANIZATION), ORGANIZATION_WIDTH), ORGANIZATION_WIDTH)
         excess = sum(widths.values()) + organization - self.table.viewport().width()
         spare = {c: max(widths[c] - floor, 0) for c, floor in SHRINK_FLOORS.items()}
         total_spare = sum(spare.values())
         if excess > 0 and total_spare:
             for column, room in spare.items():
                 widths[column] -= min(room, round(excess * room / total_spare))
+        self._set_widths(widths)
+
+    def _set_widths(self, widths: dict[int, int]) -> None:
+        self._applying = True
+        header = self.table.horizontalHeader()
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            if column != ORGANIZATION or self._user_widths:
+                header.resizeSection(column, width)
+        self._applying = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # Only a drag on the header is the user's choice; the stretched organization column
+        # and layout passes resize sections too.
+        dragging = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if self._applying or not self._fitted or column == ORGANIZATION or not dragging:
+            return
+        self._user_widths = True  # the user's widths win from now on, on this laptop
+        header = self.table.horizontalHeader()
+        QSettings().setValue(WIDTHS_KEY, [header.sectionSize(c) for c in range(len(COLUMNS))])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = getattr(self, "table", None)  # events arrive while the table is being built
+        if table is not None and watched is table.viewport() and event.type() == QEvent.Type.Resize:
+            self._shrink_to_width()
+        return super().eventFilter(watched, event)
 
     def _query_failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
@@ -219,7 +280,25 @@ class ParticipantsPage(QWidget):
         self.open_details(index.row())
 
     def open_details(self, row: int) -> ParticipantDialog:
-        dialog = ParticipantDialog(self.model.participant(row), self._stream_titles, self)
+        return self._open_dialog(self.model.participant(row))
+
+    def add_participant(self) -> ParticipantDialog:
+        return self._open_dialog(None)
+
+    def _open_dialog(self, person: ParticipantInfo | None) -> ParticipantDialog:
+        dialog = ParticipantDialog(self.context, person, self._stream_titles, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.context, self._open_dialog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.context, "roster", None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -14,7 +14,7 @@ from smm_event.services import event_setup, roster_import
 from smm_event.services.participants import list_participants
 from smm_event.workspace import open_workspace
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 WAIT_MS = 10_000
 
 

@@ -1,0 +1,97 @@
+"""A person's history, read from the change log: every change to them, on which laptop, when,
+and each field before and after (the fold of the earlier changes in clock order, which is how
+the merge itself decides, so «before» is what every laptop held before that change)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smm_event.domain.participants import FieldChange, HistoryEntry
+from smm_event.roster.store import load_participant, parse_participant_id
+from smm_event.storage.codec import decode_fields
+from smm_event.storage.hlc import Hlc
+from smm_event.storage.local_models import ChangeRecord
+from smm_event.storage.models import Device, Organization, Participant, Stream
+from smm_event.workspace import Workspace
+
+# Bookkeeping a reader does not need to see as a change.
+_HIDDEN = frozenset({"event_id", "deleted", "stream_locked", "walk_in"})
+
+
+def participant_history(ws: Workspace, participant_id: uuid.UUID | str) -> tuple[HistoryEntry, ...]:
+    """Oldest first."""
+    wanted = parse_participant_id(participant_id)
+    with ws.reading() as session:
+        load_participant(session, wanted)
+        records = session.scalars(
+            select(ChangeRecord)
+            .where(ChangeRecord.entity == "participant", ChangeRecord.entity_id == str(wanted))
+            .order_by(ChangeRecord.hlc)
+        ).all()
+        names = _Names(session)
+        state: dict[str, Any] = {}
+        entries = []
+        for index, record in enumerate(records):
+            fields = decode_fields(Participant, record.payload)
+            shown = [
+                FieldChange(*names.field(name, state.get(name), value))
+                for name, value in fields.items()
+                if name not in _HIDDEN and state.get(name) != value
+            ]
+            kind = _kind(index, fields)
+            state.update(fields)
+            if shown or kind != "changed":
+                entries.append(
+                    HistoryEntry(
+                        _at(record.hlc), names.device(record.device_id), kind, tuple(shown)
+                    )
+                )
+        return tuple(entries)
+
+
+def _kind(index: int, fields: dict[str, Any]) -> str:
+    if index == 0:
+        return "created"
+    if "withdrawn" in fields:
+        return "withdrawn" if fields["withdrawn"] else "reinstated"
+    return "changed"
+
+
+def _at(stamp: str) -> dt.datetime:
+    """The change's own clock, kept in the record wherever it travelled."""
+    wall_ms = Hlc.parse(stamp).wall_ms
+    return dt.datetime.fromtimestamp(wall_ms / 1000, dt.UTC).replace(tzinfo=None)
+
+
+class _Names:
+    """Ids a reader cannot use, shown as what they name (an NGO's name, a stream's number)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._devices: dict[uuid.UUID, str] = {}
+
+    def device(self, device_id: uuid.UUID) -> str:
+        if device_id not in self._devices:
+            row = self.session.get(Device, device_id)
+            self._devices[device_id] = row.name if row else str(device_id)[:8]
+        return self._devices[device_id]
+
+    def field(self, name: str, before: Any, after: Any) -> tuple[str, Any, Any]:
+        if name == "organization_id":
+            return "organization", self._organization(before), self._organization(after)
+        if name == "stream_id":
+            return "stream", self._stream(before), self._stream(after)
+        return name, before, after
+
+    def _organization(self, value: uuid.UUID | None) -> str | None:
+        row = self.session.get(Organization, value) if value else None
+        return row.name if row else None
+
+    def _stream(self, value: uuid.UUID | None) -> int | None:
+        row = self.session.get(Stream, value) if value else None
+        return row.number if row else None
