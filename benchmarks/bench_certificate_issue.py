@@ -12,6 +12,10 @@ wall-clock time of --repeat runs for:
 - issuing again: nothing new, the 210 written out again from the register (hash re-checked);
 - verifying the 210 QR texts against the register;
 - exporting the register to XLSX.
+
+In the same run it measures the floor: 210 certificate pages rendered into one PDF with a
+bitmap QR (``bench_certificates.bitmap_render``), and prints issuing against it (issue 15:
+≤ 2× the floor, and under 1.5 s).
 """
 
 from __future__ import annotations
@@ -25,9 +29,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_certificates import BITMAP_FLOOR, bitmap_render, make_certs
+from floors import best_of, limit_line, print_ratio
+
 from smm_event.attendance import store as attendance_store
 from smm_event.badges import SigningKey
 from smm_event.domain.attendance import AttendanceStatus
+from smm_event.pdf.certificates import load_certificate_template
 from smm_event.services import attendance, certificates, keys
 from smm_event.services.demo import create_demo
 from smm_event.services.participants import list_participants
@@ -122,10 +130,22 @@ def run_all(repeat: int, template: Path, scratch: Path, key: SigningKey) -> None
     print(f"210 certificates through smm_event.services.certificates, best of {repeat}\n")
     print("| step | total s | ms per certificate |")
     print("|---|---:|---:|")
+    measured = {}
     for label, setup, run in rows:
         seconds, result = timed(repeat, template, scratch, setup, run)
+        measured[label] = seconds
         print(f"| {label} | {seconds:.2f} | {1000 * seconds / 210:.1f} |")
         check(label, result)
+    certs = make_certs(210, 20260512)
+    pdf_template = load_certificate_template()
+    bitmap_render(certs[:1], pdf_template)
+    floor = best_of(repeat, lambda: bitmap_render(certs, pdf_template))
+    print(f"| (floor) bitmap-QR render of 210 pages | {floor:.2f} | {1000 * floor / 210:.1f} |\n")
+    issue = measured["issue 210 → one print PDF"]
+    print_ratio("issue 210 → one print PDF", issue, floor, BITMAP_FLOOR, "s", 2)
+    both = measured["issue 210 → print PDF + 210 files"]
+    print_ratio("issue 210 → print PDF + 210 files", both, floor, BITMAP_FLOOR, "s", 2)
+    print(limit_line("issue 210 → one print PDF", issue, 1.5, "s"))
     sys.stdout.flush()
 
 

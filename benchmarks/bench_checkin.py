@@ -5,6 +5,10 @@ Each timed call is ``check_in_scan``: token check, roster and today's check-ins 
 insert-only change, the attendance hook when present, and a durable commit (WAL,
 synchronous=FULL: one fsync). The workspace lives on the disk under the temp folder.
 
+In the same run it measures the floor: the same lookups, one insert and a durable commit
+through the raw ``sqlite3`` module on a database of the same size in the same folder (WAL,
+synchronous=FULL), and prints our admitted scans against it (target: median and p99 ≤ 3×).
+
 Run: python benchmarks/bench_checkin.py [--scans N] [--keep DIR]
 """
 
@@ -13,7 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
+import sqlite3
 import sys
 import tempfile
 import time
@@ -23,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from floors import Spread, each_ms, print_ratio
 
 from smm_event.badges import make_token
 from smm_event.domain.checkin import CheckinResult
@@ -144,17 +150,60 @@ def scans(ws: Workspace, data: dict[str, Any], count: int, rnd: random.Random) -
     return texts
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+def report(label: str, values: list[float]) -> Spread:
+    spread = Spread.of(values)
+    print(spread.line(label))
+    return spread
 
 
-def report(label: str, values: list[float]) -> None:
-    print(
-        f"{label:<22} n={len(values):5d}  median {statistics.median(values):6.2f} ms"
-        f"  p95 {percentile(values, 0.95):6.2f}  p99 {percentile(values, 0.99):6.2f}"
-        f"  max {max(values):6.2f}"
+ROW_TAIL = ("t", "admitted", "SMM1:" + "A" * 144, "Стойка 1")
+
+
+def raw_sqlite_floor(folder: Path, count: int, rnd: random.Random) -> list[float]:
+    """Per scan: the person by primary key, their check-ins of the day by index, one insert,
+    one durable commit; tables as big as the benchmark's (10,000 people, 100,000 check-ins)."""
+    path = folder / "floor.sqlite3"
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE person (id TEXT PRIMARY KEY, surname TEXT, stream INTEGER)")
+    db.execute(
+        "CREATE TABLE checkin (id TEXT PRIMARY KEY, person_id TEXT, local_day TEXT,"
+        " scanned_at TEXT, result TEXT, raw_text TEXT, desk TEXT)"
     )
+    db.execute("CREATE INDEX checkin_day ON checkin (person_id, local_day)")
+    people = [str(uuid.uuid4()) for _ in range(PEOPLE)]
+    db.execute("BEGIN")
+    db.executemany("INSERT INTO person VALUES (?, ?, ?)", [(p, "Иванов", 1) for p in people])
+    db.executemany(
+        "INSERT INTO checkin VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (str(uuid.uuid4()), people[n % PEOPLE], f"2026-05-{12 + n % 4}", *ROW_TAIL)
+            for n in range(EARLIER)
+        ],
+    )
+    db.execute("COMMIT")
+    chosen = [rnd.choice(people) for _ in range(count)]
+
+    def scan(index: int) -> None:
+        person = chosen[index]
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("SELECT id, surname, stream FROM person WHERE id = ?", (person,)).fetchone()
+        db.execute(
+            "SELECT result FROM checkin WHERE person_id = ? AND local_day = ?",
+            (person, "2026-05-13"),
+        ).fetchall()
+        db.execute(
+            "INSERT INTO checkin VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), person, "2026-05-13", *ROW_TAIL),
+        )
+        db.execute("COMMIT")
+
+    scan(0)
+    timings = each_ms(count, scan)
+    db.close()
+    return timings
 
 
 def main() -> None:
@@ -194,8 +243,15 @@ def main() -> None:
             every.append(elapsed)
             by_result[outcome.result.value].append(elapsed)
     report("all scans", every)
-    for result, values in sorted(by_result.items()):
-        report(result, values)
+    spreads = {result: report(result, values) for result, values in sorted(by_result.items())}
+    floor = report("floor: raw sqlite3", raw_sqlite_floor(folder, args.scans, rnd))
+    admitted = spreads.get(CheckinResult.ADMITTED.value)
+    what = "raw sqlite3 lookup + insert + commit, WAL, synchronous=FULL"
+    if admitted is not None:
+        print_ratio("admitted scan median", admitted.median, floor.median, what, "ms", 3)
+        print_ratio("admitted scan p99", admitted.p99, floor.p99, what, "ms", 3)
+    everything = Spread.of(every)
+    print_ratio("any scan median", everything.median, floor.median, what, "ms")
 
 
 def current_zone(ws: Workspace) -> Any:

@@ -6,6 +6,11 @@ insert-only one), and a bundle of everything exported and imported.
 The laptop is the demo (the programme: event, schedule, 210 people, keys) plus check-ins written through ``changes.record_new_rows`` up to ``--records``. Each figure
 uses a throwaway database, dropped at the end.
 
+In the same run it measures the floor of the push: the rows the push wrote (change records and
+the entity rows they carry), copied out of central untimed and then written again with ``COPY``
+into tables built ``LIKE`` them (indexes included) in the same database, one transaction.
+It prints the push against that floor (target ≤ 4×) and the no-op sync against 0.3 s.
+
 Run: python benchmarks/bench_sync.py [--records N] [--admin-url URL]
 """
 
@@ -25,6 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import psycopg
+from floors import limit_line, print_ratio
 from sqlalchemy import create_engine, func, select, text
 
 from smm_event.services import keys, stations
@@ -54,15 +61,49 @@ def throwaway_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+LAST: dict[str, float] = {}  # label → seconds of the last ``timed`` run
+
+
 def timed(label: str, fn: Callable[[], Any], target: float | None = None) -> Any:
     start = time.perf_counter()
     result = fn()
-    elapsed = time.perf_counter() - start
+    elapsed = LAST[label] = time.perf_counter() - start
     verdict = (
         "" if target is None else (" OK" if elapsed < target else f" SLOWER than {target:g} s")
     )
     print(f"{label:<58} {elapsed:7.2f} s{verdict}")
     return result
+
+
+def copy_floor(url: str, smallest: int = 1000) -> tuple[float, int]:
+    """Seconds to COPY again every table of central holding at least ``smallest`` rows (what
+    the push wrote) into an indexed twin, and how many rows that was."""
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as db:
+        names = db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+        dumps: dict[str, bytes] = {}
+        for (name,) in names:
+            count = db.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+            if count is None or count[0] < smallest:
+                continue
+            data = bytearray()
+            with db.cursor().copy(f'COPY "{name}" TO STDOUT (FORMAT binary)') as out:
+                for chunk in out:
+                    data += chunk
+            dumps[name] = bytes(data)
+            db.execute(f'CREATE TABLE "floor_{name}" (LIKE "{name}" INCLUDING ALL)')
+        db.commit()
+        start = time.perf_counter()
+        with db.transaction():
+            for name, dump in dumps.items():
+                with db.cursor().copy(f'COPY "floor_{name}" FROM STDIN (FORMAT binary)') as into:
+                    into.write(dump)
+        elapsed = time.perf_counter() - start
+        rows = 0
+        for name in dumps:
+            counted = db.execute(f'SELECT count(*) FROM "floor_{name}"').fetchone()
+            rows += counted[0] if counted else 0
+    return elapsed, rows
 
 
 def fill(ws: Workspace, total: int) -> None:
@@ -148,13 +189,26 @@ def main() -> None:
             print(
                 f"  pushed {result.pushed:,}, {result.pushed / (result.finished_at - result.started_at).total_seconds():,.0f} records/s"
             )
+            noops = []
             for attempt in (1, 2, 3):
                 again = timed(
                     f"sync with nothing new (#{attempt})",
                     lambda: sync_service.sync_with_central(ws, url),
-                    1,
+                    0.3,
                 )
                 assert (again.pushed, again.pulled) == (0, 0)
+                noops.append(LAST[f"sync with nothing new (#{attempt})"])
+        floor, rows = copy_floor(url)
+        print(f"{f'(floor) COPY the same {rows:,} rows into indexed twins':<58} {floor:7.2f} s")
+        print_ratio(
+            f"push {args.records:,} records",
+            LAST[f"push {args.records:,} records to an empty central"],
+            floor,
+            f"COPY of the same {rows:,} rows into the same PostgreSQL",
+            "s",
+            4,
+        )
+        print(limit_line("sync with nothing new, best of 3", min(noops), 0.3, "s"))
         with enrolled(folder / "fresh.sqlite3", "Новая стойка", programme) as ws:
             pulled = timed(
                 f"new laptop pulls all {args.records:,} records",

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 import smm_event.storage.certificate_models
 import smm_event.storage.local_models
 import smm_event.storage.models
+import smm_event.storage.outcome_models
 import smm_event.sync.models
 import smm_event.trust.models  # noqa: F401
 from smm_event.storage.base import Base

@@ -27,14 +27,17 @@ LANGUAGES = {"ru": ("ru_RU", []), "en": ("en_GB", ["-pluralonly"])}
 # top-level ui/*.py plus the folders in SHELL_FOLDERS.
 AREAS: dict[str, tuple[str, ...]] = {
     "desk": ("desk",),
+    "common": ("common",),
     "attendance": ("attendance",),
     "badges": ("badges",),
     "sync": ("sync",),
     "certificates": ("certificates",),
+    "dashboard": ("dashboard",),
+    "organizer": ("schedule", "streams", "roster"),
     "stations": ("stations",),
 }
 SHELL = "smm_event"
-SHELL_FOLDERS = ("roster", "common")
+SHELL_FOLDERS: tuple[str, ...] = ()
 CATALOGUES = LANGUAGES  # kept for callers that iterate the languages
 
 

@@ -21,6 +21,7 @@ from smm_event.paths import user_config_dir
 LANGUAGES = ("ru", "en")
 DEFAULT_LANGUAGE = "ru"
 FILE_NAME = "station.toml"
+MIN_HOLD_SECONDS, MAX_HOLD_SECONDS = 1, 60
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class StationSettings:
     printer_name: str = ""
     central_url: str = ""
     last_workspace: str = ""
+    # Seconds a green or amber verdict stays on the desk's screen (a refusal stays until seen).
+    verdict_hold_seconds: int = 4
     # Set by load_station_settings() when the file existed but could not be used; never saved.
     damaged: bool = dataclasses.field(default=False, compare=False)
 
@@ -79,6 +82,9 @@ def _from_mapping(data: dict[str, Any]) -> StationSettings:
         damaged = True
     if values.get("camera_index", 0) < 0:
         values.pop("camera_index")
+        damaged = True
+    if not MIN_HOLD_SECONDS <= values.get("verdict_hold_seconds", 4) <= MAX_HOLD_SECONDS:
+        values.pop("verdict_hold_seconds")
         damaged = True
     return dataclasses.replace(defaults, damaged=damaged, **values)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
@@ -31,11 +32,15 @@ class Workspace:
     device_id: uuid.UUID
     _writer: sessionmaker[Session]
     _reader: sessionmaker[Session]
+    # Writers in this process take turns here rather than in SQLite's busy handler, which
+    # sleeps up to 100 ms between tries: a scan queued behind a sync batch starts the moment
+    # the batch commits. Reentrant, so a helper opening a transaction inside one still works.
+    _write_lock: threading.RLock = field(default_factory=threading.RLock)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write transaction: commits (durably) on success, rolls back on any error."""
-        with self._writer() as session, session.begin():
+        with self._write_lock, self._writer() as session, session.begin():
             yield session
 
     @contextlib.contextmanager

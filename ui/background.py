@@ -1,8 +1,18 @@
 """Run core services off the GUI thread: the GUI thread never waits on the database.
 
-One serialized executor (a QThreadPool with a single, never-expiring thread) runs every task
-that touches the local SQLite workspace, in submission order: SQLite has one writer anyway, and
-one thread means a connection is never shared between threads. Workers never touch widgets:
+Work runs on lanes, each its own thread pool, so that slow work of one kind never queues in
+front of another (a 15 s sync or a server that does not answer must not hold a scan):
+
+- ``Lane.DATABASE``: one never-expiring thread, tasks in submission order. Scans, searches,
+  marks and counts: short local SQLite work.
+- ``Lane.NETWORK``: sync with central, connection tests, bundle files, the keyring. Two threads,
+  so a connection test still answers while a sync runs.
+- ``Lane.RENDER``: PDFs, previews and printing, one thread in order.
+
+Lanes other than the database one write to the workspace too (a sync applies batches, a print
+logs what it printed); ``Workspace.transaction`` serializes writers in this process with a
+lock, so SQLite still has one writer at a time and a scan waits at most one short batch, never
+the whole sync. Workers never touch widgets:
 results, errors and progress travel back as queued signals and the callbacks run on the GUI
 thread (modelled on Anki's ``aqt.operations``: ``QueryOp(...).success(...).run_in_background()``).
 
@@ -25,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import shiboken6
@@ -40,6 +51,16 @@ ProgressCallback = Callable[[int, int | None], None]
 PROGRESS_INTERVAL_S = 0.05
 
 
+class Lane(StrEnum):
+    DATABASE = "database"
+    NETWORK = "network"
+    RENDER = "render"
+
+
+# Threads per lane. DATABASE and RENDER keep order (a query queued after a write sees it).
+LANE_THREADS = {Lane.DATABASE: 1, Lane.NETWORK: 2, Lane.RENDER: 1}
+
+
 @dataclass(eq=False)
 class Task:
     """A submitted call. ``cancel()`` asks the service to stop (if it takes ``cancel``) and, in
@@ -50,6 +71,7 @@ class Task:
     on_error: ErrorCallback | None = None
     on_progress: ProgressCallback | None = None
     owner: QObject | None = None  # callbacks are dropped once this widget is deleted
+    lane: Lane = Lane.DATABASE
     cancel_event: threading.Event = field(default_factory=threading.Event)
     finished: bool = False
 
@@ -62,7 +84,7 @@ class Task:
 
 
 class BackgroundExecutor(QObject):
-    """The serialized worker. Create one per application (``default_executor()``)."""
+    """The lanes' workers. Create one per application (``default_executor()``)."""
 
     # (task, kind, payload) emitted from the worker; the slot runs on this object's thread.
     _delivered = Signal(object, str, object)
@@ -70,9 +92,12 @@ class BackgroundExecutor(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # keep the one thread: SQLite connections stay on it
+        self._pools: dict[Lane, QThreadPool] = {}
+        for lane, threads in LANE_THREADS.items():
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
+            pool.setExpiryTimeout(-1)  # keep the threads: no start-up cost before a scan
+            self._pools[lane] = pool
         self._pending: set[Task] = set()  # keeps tasks referenced until delivered
         self.default_on_error: ErrorCallback | None = None
         self._delivered.connect(self._deliver)
@@ -86,10 +111,11 @@ class BackgroundExecutor(QObject):
         on_progress: ProgressCallback | None = None,
         cancellable: bool = False,
         owner: QObject | None = None,
+        lane: Lane = Lane.DATABASE,
         **kwargs: Any,
     ) -> Task:
         name = getattr(fn, "__qualname__", repr(fn))
-        task = Task(name, on_done, on_error, on_progress, owner)
+        task = Task(name, on_done, on_error, on_progress, owner, lane=lane)
         if on_progress is not None:
             kwargs["progress"] = self._progress_reporter(task)
         if cancellable:
@@ -98,16 +124,25 @@ class BackgroundExecutor(QObject):
         self._pending.add(task)
         if was_idle:
             self.busy_changed.emit(True)
-        self._pool.start(lambda: self._work(task, fn, args, kwargs))
+        self._pools[lane].start(lambda: self._work(task, fn, args, kwargs))
         return task
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def pending(self, lane: Lane) -> int:
+        """Tasks of ``lane`` submitted and not yet delivered."""
+        return sum(1 for task in self._pending if task.lane is lane)
+
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the queue is empty (shutdown and tests only; never from a screen)."""
-        return bool(self._pool.waitForDone(timeout_ms))
+        """Block until every lane is empty (shutdown and tests only; never from a screen)."""
+        deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        for pool in self._pools.values():
+            left = -1 if deadline is None else max(0, int((deadline - time.monotonic()) * 1000))
+            if not pool.waitForDone(left):
+                return False
+        return True
 
     def _work(self, task: Task, fn: Callable[..., Any], args: Any, kwargs: Any) -> None:
         if task.cancelled:
@@ -196,9 +231,10 @@ def run_in_background(
     on_progress: ProgressCallback | None = None,
     cancellable: bool = False,
     owner: QObject | None = None,
+    lane: Lane = Lane.DATABASE,
     **kwargs: Any,
 ) -> Task:
-    """Submit ``fn(*args, **kwargs)`` to the application's serialized executor."""
+    """Submit ``fn(*args, **kwargs)`` to a lane of the application's executor."""
     return default_executor().submit(
         fn,
         *args,
@@ -207,5 +243,6 @@ def run_in_background(
         on_progress=on_progress,
         cancellable=cancellable,
         owner=owner,
+        lane=lane,
         **kwargs,
     )

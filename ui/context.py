@@ -2,7 +2,8 @@
 
 Pages never open or close the workspace and never call a service on the GUI thread: they call
 ``context.run(service, *args, on_done=...)``, which runs ``service(workspace, *args)`` on the
-serialized executor, and they listen to the signals below to refresh themselves.
+database lane of the executor (``lane=Lane.NETWORK`` for sync, ``Lane.RENDER`` for PDFs and
+printing), and they listen to the signals below to refresh themselves.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.services.queries import workspace_summary
 from smm_event.station import StationSettings, save_station_settings
 from smm_event.workspace import Workspace, open_workspace
-from ui.background import BackgroundExecutor, DoneCallback, ErrorCallback, Task
+from ui.background import BackgroundExecutor, DoneCallback, ErrorCallback, Lane, Task
 
 log = logging.getLogger(__name__)
 
@@ -113,14 +114,15 @@ class AppContext(QObject):
         *args: Any,
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
+        lane: Lane = Lane.DATABASE,
         **kwargs: Any,
     ) -> Task:
-        """``fn(workspace, *args, **kwargs)`` on the executor; ``kwargs`` may include
+        """``fn(workspace, *args, **kwargs)`` on ``lane``; ``kwargs`` may include
         ``on_progress`` and ``cancellable`` (see ``BackgroundExecutor.submit``)."""
         if self.workspace is None:
             raise RuntimeError("no workspace is open")
         return self.executor.submit(
-            fn, self.workspace, *args, on_done=on_done, on_error=on_error, **kwargs
+            fn, self.workspace, *args, on_done=on_done, on_error=on_error, lane=lane, **kwargs
         )
 
     def refresh_summary(self) -> None:

@@ -120,6 +120,50 @@ def _messages() -> dict[str, str]:
             "UserErrors",
             "«{field}» contains invisible or control characters. Type it again; nothing was saved.",
         ),
+        **_outcome_messages(),
+    }
+
+
+def _outcome_messages() -> dict[str, str]:
+    """The programme outcomes (selection, surveys, reach, the evidence pack)."""
+    return {
+        "bad_selection_rule": QCoreApplication.translate(
+            "UserErrors",
+            "The selection rule is not valid ({reason}: {value}). Check the number of places, "
+            "the weights and the quotas.",
+        ),
+        "bad_selection_decision": QCoreApplication.translate(
+            "UserErrors", "Choose whether to accept, exclude or clear the decision."
+        ),
+        "bad_track": QCoreApplication.translate(
+            "UserErrors", "Choose the strategy track or the content track."
+        ),
+        "track_needs_accept": QCoreApplication.translate(
+            "UserErrors", "A track can be chosen only when accepting a person."
+        ),
+        "reason_required": QCoreApplication.translate(
+            "UserErrors", "Write the reason for the decision: the selection protocol prints it."
+        ),
+        "reason_too_long": QCoreApplication.translate(
+            "UserErrors", "The reason is too long. Keep it under {limit} characters."
+        ),
+        "bad_survey_name": QCoreApplication.translate(
+            "UserErrors", "Give the survey a name, for example «День 1»."
+        ),
+        "no_such_survey": QCoreApplication.translate(
+            "UserErrors", "There is no survey named «{survey}». Import its file first."
+        ),
+        "bad_reach_kind": QCoreApplication.translate(
+            "UserErrors", "Say whether the file holds baseline or follow-up measurements."
+        ),
+        "bad_funnel_step": QCoreApplication.translate(
+            "UserErrors", "There is no such step of the programme: {value}."
+        ),
+        "cannot_write": QCoreApplication.translate(
+            "UserErrors",
+            "Cannot write to {path} ({reason}). Choose another folder, for example on this "
+            "laptop's disk.",
+        ),
     }
 
 
@@ -149,6 +193,10 @@ def field_label(entity: str, field: str) -> str:
 
 
 def user_error_message(error: UserError) -> str:
+    if error.code == "bad_schedule":
+        from ui.schedule.messages import schedule_error_text
+
+        return schedule_error_text(error)
     template = _messages().get(error.code)
     params = dict(error.params)
     if error.code in ("field_too_long", "field_invalid"):

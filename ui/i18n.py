@@ -43,6 +43,9 @@ def current_language() -> str:
     return _current
 
 
+_retired: list[QTranslator] = []
+
+
 def install_translators(app: QCoreApplication, language: str) -> str:
     """Replace the installed translators with those for ``language`` ("ru" or "en") and make
     it the default QLocale (number and date formats). Returns the language applied."""
@@ -50,6 +53,9 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     for translator in _installed:
         app.removeTranslator(translator)
+    # Removed translators stay referenced: deleted while a LanguageChange event for them is
+    # still queued, they crashed Qt's event loop.
+    _retired.extend(_installed)
     _installed.clear()
     for candidate in (_qt_translator(language), _app_translator(language)):
         if candidate is not None and app.installTranslator(candidate):

@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,12 +33,16 @@ from PySide6.QtWidgets import (
 
 from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
+from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
+from smm_event.services.event_setup import create_event_workspace
+from ui.common.window_geometry import fit_to_screen, restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import LANGUAGE_NAMES, current_language, fill
 from ui.pages import PageSpec, page_specs
-from ui.start_page import StartPage
+from ui.roster.import_dialog import ImportDialog, dropped_file
+from ui.start_page import StartPage, remember_workspace
 from ui.status_bar import WorkspaceStatusBar
 
 APP_TITLE = "SMM Event"
@@ -54,7 +66,9 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowIcon(load_icon("app.svg"))
         self.setMinimumSize(QSize(900, 560))
+        self.setAcceptDrops(True)  # a roster file dropped on the window opens the import
         self._keys: list[str] = []
+        self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
         self._build_menus()
         self.status = WorkspaceStatusBar(self)
@@ -74,8 +88,11 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         self.start_page = StartPage()
+        self.start_page.create_requested.connect(self.create_event)
         self.start_page.open_requested.connect(self.choose_workspace)
         self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.join_requested.connect(self._join_event)
+        self.start_page.recent_chosen.connect(lambda path: self.open_workspace(Path(path)))
         self.navigation = QListWidget()
         self.navigation.setIconSize(QSize(28, 28))
         self.navigation.setFixedWidth(180)
@@ -130,11 +147,30 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(
             file_menu,
+            self.tr("&Create an event from a schedule file…"),
+            self.create_event,
+            QKeySequence.StandardKey.New,
+        )
+        self._action(
+            file_menu,
             self.tr("&Open workspace…"),
             self.choose_workspace,
             QKeySequence.StandardKey.Open,
         )
         self._action(file_menu, self.tr("Open the &demo workspace"), self.open_demo)
+        self._action(file_menu, self.tr("&Join an event…"), self._join_event)
+        file_menu.addSeparator()
+        self.import_actions = [
+            self._action(file_menu, self.tr("&Import the roster…"), self.open_import),
+            self._action(
+                file_menu,
+                self.tr("Import &entry test scores…"),
+                lambda: self.open_import("entry"),
+            ),
+            self._action(
+                file_menu, self.tr("Import e&xit test scores…"), lambda: self.open_import("exit")
+            ),
+        ]
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -177,8 +213,9 @@ class MainWindow(QMainWindow):
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            restore_window_state(self, self._state_before_fullscreen)
         else:
+            self._state_before_fullscreen = self.windowState()
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
 
@@ -203,6 +240,78 @@ class MainWindow(QMainWindow):
         if path:
             self.open_workspace(Path(path))
 
+    def create_event(self) -> None:
+        """Pick the schedule file, then where the new workspace goes; the schedule is checked
+        before anything is written, and its problems are shown with their line."""
+        schedule, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The event's schedule"),
+            str(Path.home()),
+            self.tr("Schedules (*.toml);;All files (*)"),
+        )
+        if not schedule:
+            return
+        current, summary = self.context.workspace, self.context.summary
+        if current is not None and summary is not None and summary.event is None:
+            suggested = current.path  # the empty workspace this laptop opened is the place
+        else:
+            suggested = user_data_dir() / f"{Path(schedule).stem}.sqlite3"
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Where to keep the event's workspace"),
+            str(suggested),
+            self.tr("Workspaces (*.sqlite3)"),
+        )
+        if not target:
+            return
+        workspace = Path(target)
+        if not workspace.suffix:
+            workspace = workspace.with_suffix(".sqlite3")
+        self.start_page.show_busy(self.tr("Creating the event…"))
+        self._central.setCurrentWidget(self.start_page)
+        self.context.executor.submit(
+            create_event_workspace,
+            workspace,
+            Path(schedule),
+            self.context.station.desk_name or None,
+            on_done=lambda _event: self.open_workspace(workspace),
+            on_error=self._open_failed,
+        )
+
+    def open_import(self, kind: str = "roster", path: Path | None = None) -> ImportDialog | None:
+        """The import dialog for a roster or score file (also what a dropped file opens)."""
+        summary = self.context.summary
+        if self.context.workspace is None or summary is None or summary.event is None:
+            show_error(self, UserError("no_event"))
+            return None
+        dialog = ImportDialog(self.context, kind, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_import("roster", path)
+
+    def _join_event(self) -> None:
+        """Connect this laptop to an organizer's event as a station. The enrolment dialog
+        comes with the station-trust work; until it is wired here, say how to get the event."""
+        QMessageBox.information(
+            self,
+            self.tr("Join an event"),
+            self.tr(
+                "Joining an event from this window is not available in this version yet. Ask "
+                "the organizer for the event's workspace file and open it with «Open a "
+                "workspace…»."
+            ),
+        )
+
     def open_demo(self) -> None:
         self.open_workspace(demo_workspace_path(), demo=True)
 
@@ -219,11 +328,15 @@ class MainWindow(QMainWindow):
             self._central.setCurrentWidget(self.start_page)
 
     def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:
-        if summary is None:
-            self.start_page.show_idle()
+        if summary is None or summary.event is None:
+            # An empty laptop opens an empty workspace: nothing to show but the ways in.
+            self.start_page.show_idle(has_workspace=summary is not None)
             self._central.setCurrentIndex(0)
         else:
             self._central.setCurrentIndex(1)
+            workspace = self.context.workspace
+            if workspace is not None and workspace.path != demo_workspace_path().resolve():
+                remember_workspace(workspace.path)
         self._summary_changed(summary)
 
     def _summary_changed(self, summary: WorkspaceSummary | None) -> None:
@@ -238,6 +351,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a larger or another screen
         else:  # first start on this laptop: desks have small screens, use all of it
             self.resize(1280, 760)
             self.setWindowState(Qt.WindowState.WindowMaximized)

@@ -29,6 +29,7 @@ def page_specs() -> tuple[PageSpec, ...]:
     from ui.attendance.trainer_page import AttendancePage
     from ui.badges.badges_page import BadgesPage
     from ui.certificates.certificates_page import CertificatesPage
+    from ui.dashboard.page import DashboardPage
     from ui.desk.desk_page import DeskPage
     from ui.roster.participants_page import ParticipantsPage
     from ui.stations.stations_page import StationsPage
@@ -51,6 +52,7 @@ def page_specs() -> tuple[PageSpec, ...]:
         ),
         PageSpec("certificates", CertificatesPage.page_title, CertificatesPage, "certificates.svg"),
         PageSpec("desk", DeskPage.page_title, DeskPage, "desk.svg"),
+        PageSpec("dashboard", DashboardPage.page_title, DashboardPage, "dashboard.svg"),
         PageSpec("sync", SyncPage.page_title, SyncPage, "sync.svg"),
         PageSpec("stations", StationsPage.page_title, StationsPage, "stations.svg"),
     )

@@ -168,25 +168,6 @@
     </message>
 </context>
 <context>
-    <name>KeyKeeper</name>
-    <message>
-        <source>Passphrase of the badge signing key:</source>
-        <translation>Парольная фраза ключа подписи бейджей:</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase. Try again:</source>
-        <translation>Неверная парольная фраза. Попробуйте ещё раз:</translation>
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation>Ключ подписи</translation>
-    </message>
-    <message>
-        <source>Badges</source>
-        <translation>Бейджи</translation>
-    </message>
-</context>
-<context>
     <name>PeopleChooser</name>
     <message>
         <source>Stream</source>

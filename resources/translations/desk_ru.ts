@@ -2,18 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>Annuller</name>
+    <message>
+        <source>Annul a check-in</source>
+        <translation>Аннулировать регистрацию</translation>
+    </message>
+    <message>
+        <source>Choose an admission («Welcome!») in the list of last scans first.</source>
+        <translation>Сначала выберите в списке последних сканирований пропуск («Добро пожаловать!»).</translation>
+    </message>
+    <message>
+        <source>Annul the check-in of {name}? It stays in the log but no longer counts, and the attendance mark the desk made is withdrawn.
+
+Reason:</source>
+        <translation>Аннулировать регистрацию: {name}? Запись останется в журнале, но перестанет учитываться, а отметка посещаемости, сделанная стойкой, будет снята.
+
+Причина:</translation>
+    </message>
+</context>
+<context>
     <name>BadgeReprinter</name>
     <message>
         <source>Reprint badge</source>
         <translation>Перепечатка бейджа</translation>
     </message>
     <message>
-        <source>Reprint the badge of {name}? The old badge stops working.
-
-Passphrase of the signing key:</source>
-        <translation>Перепечатать бейдж: {name}? Старый бейдж перестанет действовать.
-
-Пароль ключа подписи:</translation>
+        <source>Reprint the badge of {name}? The old badge stops working.</source>
+        <translation>Перевыпустить бейдж: {name}? Старый бейдж перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>The new badge is saved to {path}. No PDF viewer opened it: open the file and print it.</source>
+        <translation>Новый бейдж сохранён в {path}. Программа просмотра PDF его не открыла: откройте файл и распечатайте.</translation>
     </message>
     <message>
         <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
@@ -105,6 +124,30 @@ Passphrase of the signing key:</source>
         <translation>Этот ноутбук не может печатать бейджи: на нём есть только ключи для проверки бейджей, а ключа подписи нет (чтобы потерянным ноутбуком нельзя было подделать бейдж). Обратитесь к организатору — он перепечатает бейдж на своём ноутбуке. А пока отметьте участника через поиск.</translation>
     </message>
     <message>
+        <source>Write why the check-in is annulled: the organizers will see it.</source>
+        <translation>Напишите, почему регистрация аннулируется: организаторы это увидят.</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {max_length} characters.</source>
+        <translation>Причина слишком длинная: не больше {max_length} символов.</translation>
+    </message>
+    <message>
+        <source>This check-in is not in the workspace. Refresh the list of scans.</source>
+        <translation>Этой регистрации нет в рабочей базе. Обновите список сканирований.</translation>
+    </message>
+    <message>
+        <source>This scan admitted nobody, so there is nothing to annul.</source>
+        <translation>По этому сканированию никто не прошёл — аннулировать нечего.</translation>
+    </message>
+    <message>
+        <source>This check-in was already annulled.</source>
+        <translation>Эта регистрация уже аннулирована.</translation>
+    </message>
+    <message>
+        <source>The signing key was replaced. Reprint again and enter the passphrase of the new key.</source>
+        <translation>Ключ подписи заменён. Перевыпустите бейдж ещё раз и введите парольную фразу нового ключа.</translation>
+    </message>
+    <message>
         <source>Wrong passphrase. The badge was not reissued.</source>
         <translation>Неверный пароль. Бейдж не перевыпущен.</translation>
     </message>
@@ -132,6 +175,14 @@ Passphrase of the signing key:</source>
         <translation>Последние сканирования</translation>
     </message>
     <message>
+        <source>Annul…</source>
+        <translation>Аннулировать…</translation>
+    </message>
+    <message>
+        <source>Undo the selected admission, with a reason</source>
+        <translation>Отменить выбранный пропуск с указанием причины</translation>
+    </message>
+    <message>
         <source>Find a participant</source>
         <translation>Найти участника</translation>
     </message>
@@ -156,8 +207,12 @@ Passphrase of the signing key:</source>
         <translation>Новый участник…</translation>
     </message>
     <message>
-        <source>Full screen</source>
-        <translation>Во весь экран</translation>
+        <source>Kiosk mode</source>
+        <translation>Режим киоска</translation>
+    </message>
+    <message>
+        <source>Only the verdict, on the whole screen. Esc leaves.</source>
+        <translation>Только результат, на весь экран. Выход — Esc.</translation>
     </message>
     <message>
         <source>Desk:</source>
@@ -166,6 +221,18 @@ Passphrase of the signing key:</source>
     <message>
         <source>Operator:</source>
         <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>A refusal stays until the next scan or a click.</source>
+        <translation>Отказ остаётся на экране до следующего сканирования или щелчка.</translation>
+    </message>
+    <message>
+        <source>Green and amber shown for:</source>
+        <translation>Зелёный и жёлтый держатся:</translation>
     </message>
     <message>
         <source>Check the date on this computer: {today} is outside the event ({start} – {end}). Check-ins would be recorded on the wrong day.</source>
@@ -216,7 +283,7 @@ Passphrase of the signing key:</source>
     </message>
     <message>
         <source>Not this stream&apos;s day</source>
-        <translation>Сегодня не его поток</translation>
+        <translation>Сегодня занимается другой поток</translation>
     </message>
     <message>
         <source>No sessions today</source>
@@ -251,6 +318,14 @@ Passphrase of the signing key:</source>
         <translation>Код повреждён или подделан. Отсканируйте ещё раз или найдите участника через поиск.</translation>
     </message>
     <message>
+        <source>She is in stream {stream}, which meets on {days}. Today is the day of stream {today}.</source>
+        <translation>Она занимается в потоке {stream}: {days}. Сегодня день потока {today}.</translation>
+    </message>
+    <message>
+        <source>He is in stream {stream}, which meets on {days}. Today is the day of stream {today}.</source>
+        <translation>Он занимается в потоке {stream}: {days}. Сегодня день потока {today}.</translation>
+    </message>
+    <message>
         <source>Stream {stream} meets on {days}. Today is the day of stream {today}.</source>
         <translation>Поток {stream} занимается: {days}. Сегодня день потока {today}.</translation>
     </message>
@@ -272,6 +347,14 @@ Passphrase of the signing key:</source>
 </context>
 <context>
     <name>RecentList</name>
+    <message>
+        <source>Annul this check-in…</source>
+        <translation>Аннулировать эту регистрацию…</translation>
+    </message>
+    <message>
+        <source>annulled</source>
+        <translation>аннулировано</translation>
+    </message>
     <message>
         <source>unknown code</source>
         <translation>неизвестный код</translation>

@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name>ParticipantsPage</name>
-    <message numerus="yes">
-        <source>Showing %n participant(s) of {total}</source>
-        <translation>
-            <numerusform>Showing %n participant of {total}</numerusform>
-            <numerusform>Showing %n participants of {total}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>WorkspaceStatusBar</name>
     <message numerus="yes">
         <source>%n participant(s)</source>

@@ -15,12 +15,32 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Create an event from a schedule file…</source>
+        <translation>&amp;Создать мероприятие по файлу расписания…</translation>
+    </message>
+    <message>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть рабочую область…</translation>
     </message>
     <message>
         <source>Open the &amp;demo workspace</source>
         <translation>Открыть &amp;демонстрационную рабочую область</translation>
+    </message>
+    <message>
+        <source>&amp;Join an event…</source>
+        <translation>&amp;Присоединиться к мероприятию…</translation>
+    </message>
+    <message>
+        <source>&amp;Import the roster…</source>
+        <translation>&amp;Загрузить список участников…</translation>
+    </message>
+    <message>
+        <source>Import &amp;entry test scores…</source>
+        <translation>Загрузить результаты &amp;входного теста…</translation>
+    </message>
+    <message>
+        <source>Import e&amp;xit test scores…</source>
+        <translation>Загрузить результаты в&amp;ыходного теста…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -62,6 +82,34 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <source>Workspaces (*.sqlite3 *.db);;All files (*)</source>
         <translation>Рабочие области (*.sqlite3 *.db);;Все файлы (*)</translation>
     </message>
+    <message>
+        <source>The event&apos;s schedule</source>
+        <translation>Расписание мероприятия</translation>
+    </message>
+    <message>
+        <source>Schedules (*.toml);;All files (*)</source>
+        <translation>Расписания (*.toml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Where to keep the event&apos;s workspace</source>
+        <translation>Где хранить рабочую область мероприятия</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3)</source>
+        <translation>Рабочие области (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Creating the event…</source>
+        <translation>Создаём мероприятие…</translation>
+    </message>
+    <message>
+        <source>Join an event</source>
+        <translation>Присоединиться к мероприятию</translation>
+    </message>
+    <message>
+        <source>Joining an event from this window is not available in this version yet. Ask the organizer for the event&apos;s workspace file and open it with «Open a workspace…».</source>
+        <translation>В этой версии присоединиться к мероприятию из окна пока нельзя. Попросите у организатора файл рабочей области мероприятия и откройте его кнопкой «Открыть рабочую область…».</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -71,152 +119,11 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
-    <name>ParticipantDialog</name>
-    <message>
-        <source>Organization:</source>
-        <translation>Организация:</translation>
-    </message>
-    <message>
-        <source>Position:</source>
-        <translation>Должность:</translation>
-    </message>
-    <message>
-        <source>Region:</source>
-        <translation>Регион:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Телефон:</translation>
-    </message>
-    <message>
-        <source>E-mail:</source>
-        <translation>Эл. почта:</translation>
-    </message>
-    <message>
-        <source>Stream:</source>
-        <translation>Поток:</translation>
-    </message>
-    <message>
-        <source>Entry test:</source>
-        <translation>Входной тест:</translation>
-    </message>
-    <message>
-        <source>Exit test:</source>
-        <translation>Итоговый тест:</translation>
-    </message>
-    <message>
-        <source>Consent to data processing:</source>
-        <translation>Согласие на обработку данных:</translation>
-    </message>
-    <message>
-        <source>Badge version:</source>
-        <translation>Версия бейджа:</translation>
-    </message>
-    <message>
-        <source>Registered at the door:</source>
-        <translation>Зарегистрирован на входе:</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Заметки:</translation>
-    </message>
-    <message>
-        <source>not assigned</source>
-        <translation>не назначен</translation>
-    </message>
-    <message>
-        <source>(fixed by hand)</source>
-        <translation>(закреплён вручную)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
-        <source>yes, {date}</source>
-        <translation>да, {date}</translation>
-    </message>
-</context>
-<context>
-    <name>ParticipantsModel</name>
-    <message>
-        <source>Entry test score</source>
-        <translation>Балл входного теста</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
-        <source>Surname</source>
-        <translation>Фамилия</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <source>Patronymic</source>
-        <translation>Отчество</translation>
-    </message>
-    <message>
-        <source>Organization</source>
-        <translation>Организация</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Регион</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>Stream</source>
-        <translation>Поток</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Балл</translation>
-    </message>
-</context>
-<context>
-    <name>ParticipantsPage</name>
-    <message>
-        <source>Search: surname, name, organization or phone</source>
-        <translation>Поиск: фамилия, имя, организация или телефон</translation>
-    </message>
-    <message>
-        <source>All streams</source>
-        <translation>Все потоки</translation>
-    </message>
-    <message>
-        <source>Without a stream</source>
-        <translation>Без потока</translation>
-    </message>
-    <message>
-        <source>Nobody found. Check the spelling, or search by phone or organization.</source>
-        <translation>Никого не нашли. Проверьте написание или поищите по телефону или организации.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %n participant(s) of {total}</source>
-        <translation>
-            <numerusform>Показан %n участник из {total}</numerusform>
-            <numerusform>Показаны %n участника из {total}</numerusform>
-            <numerusform>Показано %n участников из {total}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>StartPage</name>
+    <message>
+        <source>Create an event from a schedule file…</source>
+        <translation>Создать мероприятие по файлу расписания…</translation>
+    </message>
     <message>
         <source>Open a workspace…</source>
         <translation>Открыть рабочую область…</translation>
@@ -226,23 +133,28 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Открыть демонстрационную рабочую область</translation>
     </message>
     <message>
+        <source>Join an event…</source>
+        <translation>Присоединиться к мероприятию</translation>
+    </message>
+    <message>
+        <source>For a desk or trainer laptop: connect it to the organizer&apos;s event</source>
+        <translation>Для ноутбука стойки регистрации или тренера: подключить его к мероприятию организатора</translation>
+    </message>
+    <message>
+        <source>Recent workspaces:</source>
+        <translation>Недавние рабочие области:</translation>
+    </message>
+    <message>
         <source>Opening the workspace…</source>
         <translation>Открываем рабочую область…</translation>
     </message>
     <message>
+        <source>This workspace has no event yet. Create it from the schedule file.</source>
+        <translation>В этой рабочей области ещё нет мероприятия. Создайте его по файлу расписания.</translation>
+    </message>
+    <message>
         <source>No workspace is open.</source>
         <translation>Рабочая область не открыта.</translation>
-    </message>
-</context>
-<context>
-    <name>Streams</name>
-    <message>
-        <source>Stream {number}</source>
-        <translation>Поток {number}</translation>
-    </message>
-    <message>
-        <source>Stream {number} — {title}</source>
-        <translation>Поток {number} — {title}</translation>
     </message>
 </context>
 <context>
@@ -282,6 +194,54 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The file {path} cannot be read: {reason}.</source>
         <translation>Не удаётся прочитать файл {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The selection rule is not valid ({reason}: {value}). Check the number of places, the weights and the quotas.</source>
+        <translation>Правило отбора задано неверно ({reason}: {value}). Проверьте число мест, веса и квоты.</translation>
+    </message>
+    <message>
+        <source>Choose whether to accept, exclude or clear the decision.</source>
+        <translation>Выберите: включить, исключить или отменить решение.</translation>
+    </message>
+    <message>
+        <source>Choose the strategy track or the content track.</source>
+        <translation>Выберите трек «стратегия» или «контент».</translation>
+    </message>
+    <message>
+        <source>A track can be chosen only when accepting a person.</source>
+        <translation>Трек можно выбрать, только включая человека в акселератор.</translation>
+    </message>
+    <message>
+        <source>Write the reason for the decision: the selection protocol prints it.</source>
+        <translation>Напишите причину решения: она попадёт в протокол отбора.</translation>
+    </message>
+    <message>
+        <source>The reason is too long. Keep it under {limit} characters.</source>
+        <translation>Причина слишком длинная. Уложитесь в {limit} символов.</translation>
+    </message>
+    <message>
+        <source>Give the survey a name, for example «День 1».</source>
+        <translation>Дайте анкете название, например «День 1».</translation>
+    </message>
+    <message>
+        <source>There is no survey named «{survey}». Import its file first.</source>
+        <translation>Анкеты «{survey}» нет. Сначала загрузите её файл.</translation>
+    </message>
+    <message>
+        <source>Say whether the file holds baseline or follow-up measurements.</source>
+        <translation>Укажите, базовые это замеры охвата или повторные.</translation>
+    </message>
+    <message>
+        <source>There is no such step of the programme: {value}.</source>
+        <translation>Такого этапа программы нет: {value}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to {path} ({reason}). Choose another folder, for example on this laptop&apos;s disk.</source>
+        <translation>Не удаётся записать в {path} ({reason}). Выберите другую папку, например на диске этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
+        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
     <message>
         <source>This laptop is not enrolled in the event yet. Choose «Join an event» on the start screen and ask the organizer to approve this laptop&apos;s request.</source>
@@ -330,10 +290,6 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The file {path} cannot be written. Choose another folder.</source>
         <translation>Не удаётся записать файл {path}. Выберите другую папку.</translation>
-    </message>
-    <message>
-        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
-        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
     <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>

@@ -40,6 +40,14 @@
         <translation>Разные отметки на разных ноутбуках</translation>
     </message>
     <message>
+        <source>Different accelerator decisions on different laptops</source>
+        <translation>Разные решения по акселератору на разных ноутбуках</translation>
+    </message>
+    <message>
+        <source>More people in the accelerator than places</source>
+        <translation>В акселераторе больше людей, чем мест</translation>
+    </message>
+    <message>
         <source>badge version {old}, current {current}; desk {desk}</source>
         <translation>версия бейджа {old}, действующая {current}; стойка {desk}</translation>
     </message>
@@ -74,6 +82,14 @@
     <message>
         <source>current: {status}</source>
         <translation>действует: {status}</translation>
+    </message>
+    <message>
+        <source>current: {decision}</source>
+        <translation>действует: {decision}</translation>
+    </message>
+    <message>
+        <source>{count} of {allowed} allowed; save the selection again</source>
+        <translation>{count} при лимите {allowed}; сохраните отбор ещё раз</translation>
     </message>
     <message>
         <source>What</source>

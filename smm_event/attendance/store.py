@@ -23,6 +23,7 @@ from smm_event.services.context import to_local
 from smm_event.storage import changes
 from smm_event.storage.models import (
     AttendanceMark,
+    CheckinAnnulment,
     Device,
     Event,
     Participant,
@@ -107,11 +108,13 @@ def session_info(place: SessionPlace, zone: ZoneInfo) -> SessionInfo:
 def mark_versions(
     session: Session, session_ids: Iterable[uuid.UUID], participant_id: uuid.UUID | None = None
 ) -> list[AttendanceMark]:
-    """Every version at these sessions, oldest first."""
+    """Every version at these sessions, oldest first; a desk mark withdrawn with its annulled
+    check-in is left out (the cell falls back to the version before it, usually none)."""
     ids = list(session_ids)
     if not ids:
         return []
-    query = select(AttendanceMark).where(AttendanceMark.session_id.in_(ids))
+    withdrawn = select(CheckinAnnulment.id).where(CheckinAnnulment.mark_id == AttendanceMark.id)
+    query = select(AttendanceMark).where(AttendanceMark.session_id.in_(ids), ~withdrawn.exists())
     if participant_id is not None:
         query = query.where(AttendanceMark.participant_id == participant_id)
     return list(session.scalars(query.order_by(AttendanceMark.hlc)))

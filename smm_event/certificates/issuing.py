@@ -33,6 +33,7 @@ from smm_event.pdf.certificates import (
     RenderCancelled,
     default_file_name,
     render_certificate_bytes,
+    render_certificate_page,
     render_certificates_batch,
 )
 from smm_event.storage import changes
@@ -53,6 +54,7 @@ class Rendered:
     data: CertificateData
     pdf: bytes
     sha256: str
+    ops: tuple[str, ...] | None = None  # its page for the print batch, drawn once (pdf layer)
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,19 @@ def render_new(
 
 
 def render(data: CertificateData, template: LoadedTemplate) -> Rendered:
-    pdf = render_certificate_bytes(data, template.template)
-    return Rendered(data, pdf, hashlib.sha256(pdf).hexdigest())
+    page = render_certificate_page(data, template.template)
+    return Rendered(data, page.pdf, hashlib.sha256(page.pdf).hexdigest(), page.ops)
+
+
+def render_again(data: CertificateData, template: LoadedTemplate, sha256: str) -> Rendered:
+    """A certificate of the register rebuilt from its frozen row: in the current format, or,
+    when that is not the hashed file, as certificates were rendered before fixed font subsets."""
+    done = render(data, template)
+    if done.sha256 == sha256:
+        return done
+    pdf = render_certificate_bytes(data, template.template, legacy=True)
+    digest = hashlib.sha256(pdf).hexdigest()
+    return Rendered(data, pdf, digest) if digest == sha256 else done
 
 
 @dataclass(frozen=True)
@@ -298,7 +311,7 @@ def render_existing(
                 templates[row.template] = compose.load_template(row.template)
             except UserError:
                 templates[row.template] = fallback
-        out.append(render(compose.data_from_row(row), templates[row.template]))
+        out.append(render_again(compose.data_from_row(row), templates[row.template], row.sha256))
         if progress is not None:
             progress(total - len(rows) + index + 1, total)
     return out
@@ -312,8 +325,9 @@ def valid_by_participant(session: Session, event_id: uuid.UUID) -> dict[uuid.UUI
     return {row.participant_id: row for row in newest.values() if row.id not in voids}
 
 
-def write_batch_pdf(datas: Sequence[CertificateData], template: LoadedTemplate, path: Path) -> Path:
-    render_certificates_batch(datas, template.template, path)
+def write_batch_pdf(rendered: Sequence[Rendered], template: LoadedTemplate, path: Path) -> Path:
+    """The print PDF, its pages copied from the certificates' own renders where possible."""
+    render_certificates_batch([(r.data, r.ops) for r in rendered], template.template, path)
     return path
 
 

@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-from smm_event.badges import PublicKey, TokenResult, verify_token
+from smm_event.badges import PublicKey, TokenCheck, TokenResult, verify_token
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
 from smm_event.scanning.keyboard_layout import normalize_scan
 
-# Every refusal of the token check is one desk verdict except a person this laptop lacks.
-_TOKEN_VERDICTS = {
+# Every refusal of the token check is one desk verdict; a valid token admits (so far).
+TOKEN_VERDICTS = {
+    TokenResult.VALID: CheckinResult.ADMITTED,
     TokenResult.REPLACED: CheckinResult.BADGE_REPLACED,
     TokenResult.FORGED_OR_DAMAGED: CheckinResult.FORGED_OR_UNREADABLE,
     TokenResult.UNKNOWN_KEY: CheckinResult.FORGED_OR_UNREADABLE,
@@ -104,6 +105,35 @@ class Decision:
     today_streams: tuple[StreamDays, ...]
 
 
+@dataclass(frozen=True)
+class ScanIdentity:
+    """Whom a scanned text names, or why it names nobody (``checkin.identify``)."""
+
+    text: str  # with the keyboard layout undone
+    check: TokenCheck
+
+    @property
+    def valid(self) -> bool:
+        return self.check.result is TokenResult.VALID and self.check.participant_id is not None
+
+    @property
+    def verdict(self) -> CheckinResult:
+        return TOKEN_VERDICTS[self.check.result]
+
+
+CurrentVersion = Callable[[uuid.UUID], int | None]
+
+
+def identify(raw_text: str, rules: DeskRules, current_version: CurrentVersion) -> ScanIdentity:
+    """The one identification of scanned text: the keyboard layout undone, the token verified
+    against the event and its keys; ``current_version`` gives a person's current badge version
+    (None for nobody on this laptop). The desk, the trainer's door and ``badges verify`` all
+    come here."""
+    text = normalize_scan(raw_text)
+    check = verify_token(text, rules.event_id, rules.public_keys, current_version)
+    return ScanIdentity(text, check)
+
+
 Roster = Callable[[uuid.UUID], RosterEntry | None]
 EarlierCheckins = Callable[[uuid.UUID, dt.date], Iterable[EarlierCheckin]]
 
@@ -153,21 +183,19 @@ def _identify(scan: ScanInput, rules: DeskRules, roster: Roster, base: Decision)
         if scan.participant_id is None:
             raise ValueError("a scan needs a text or a participant id")
         return _with(base, CheckinResult.ADMITTED, participant_id=scan.participant_id)
-    text = normalize_scan(scan.text)
 
     def current_version(participant_id: uuid.UUID) -> int | None:
         person = roster(participant_id)
         return person.badge_version if person is not None else None
 
-    check = verify_token(text, rules.event_id, rules.public_keys, current_version)
-    verdict = _TOKEN_VERDICTS.get(check.result, CheckinResult.ADMITTED)
+    identity = identify(scan.text, rules, current_version)
     return _with(
         base,
-        verdict,
-        text=text,
-        participant_id=check.participant_id,
-        badge_version=check.badge_version,
-        token_result=check.result,
+        identity.verdict,
+        text=identity.text,
+        participant_id=identity.check.participant_id,
+        badge_version=identity.check.badge_version,
+        token_result=identity.check.result,
     )
 
 

@@ -23,8 +23,14 @@ from smm_event.domain.checkin import (
     StreamArrivals,
 )
 from smm_event.services.context import to_local
-from smm_event.storage.models import Checkin, Device, Organization, Participant
+from smm_event.storage.models import Checkin, CheckinAnnulment, Device, Organization, Participant
 from smm_event.text.names import full_name
+
+
+def not_annulled() -> ColumnElement[bool]:
+    """The check-in was not annulled at a desk (an annulled one no longer counts)."""
+    undone = select(CheckinAnnulment.id).where(CheckinAnnulment.checkin_id == Checkin.id)
+    return ~undone.exists()
 
 
 def day_scans(
@@ -32,7 +38,7 @@ def day_scans(
 ) -> tuple[ScanRecord, ...]:
     order = (Checkin.scanned_at.desc(), Checkin.id) if newest_first else (Checkin.scanned_at,)
     query = (
-        select(Checkin, Participant, Organization.name, Device.name)
+        select(Checkin, Participant, Organization.name, Device.name, ~not_annulled())
         .outerjoin(Participant, Checkin.participant_id == Participant.id)
         .outerjoin(Organization, Participant.organization_id == Organization.id)
         .outerjoin(Device, Checkin.device_id == Device.id)
@@ -41,8 +47,8 @@ def day_scans(
         .limit(limit)
     )
     return tuple(
-        _record(rules, checkin, person, organization, device)
-        for checkin, person, organization, device in session.execute(query)
+        _record(rules, checkin, person, organization, device, bool(undone))
+        for checkin, person, organization, device, undone in session.execute(query)
     )
 
 
@@ -52,6 +58,7 @@ def _record(
     person: Participant | None,
     organization: str | None,
     device: str | None,
+    annulled: bool = False,
 ) -> ScanRecord:
     stream = rules.streams.get(person.stream_id) if person and person.stream_id else None
     return ScanRecord(
@@ -71,6 +78,7 @@ def _record(
         else None,
         organization=organization,
         stream_number=stream.number if stream is not None else None,
+        annulled=annulled,
     )
 
 
@@ -131,6 +139,7 @@ def _first_admissions(day: dt.date, stream_ids: list[uuid.UUID]) -> Select[uuid.
         .where(
             Checkin.local_day == day,
             Checkin.result == CheckinResult.ADMITTED.value,
+            not_annulled(),
             _expected(stream_ids),
         )
         .subquery()
@@ -145,6 +154,7 @@ def _absent(
         Checkin.participant_id == Participant.id,
         Checkin.local_day == day,
         Checkin.result == CheckinResult.ADMITTED.value,
+        not_annulled(),
     )
     query = (
         select(

@@ -30,6 +30,7 @@ from smm_event.services.context import current_event, event_zone
 from smm_event.services.keys import public_keys
 from smm_event.storage.models import (
     Checkin,
+    CheckinAnnulment,
     Device,
     Organization,
     Participant,
@@ -59,6 +60,8 @@ _ADMITTED = select(Checkin.id, Checkin.scanned_at, Checkin.desk).where(
     Checkin.participant_id == bindparam("participant_id"),
     Checkin.local_day == bindparam("day"),
     Checkin.result == CheckinResult.ADMITTED.value,
+    # An admission annulled at a desk does not count (the right person may come next).
+    ~select(CheckinAnnulment.id).where(CheckinAnnulment.checkin_id == Checkin.id).exists(),
 )
 
 

@@ -30,6 +30,12 @@ register_messages(
         "choose_stream": "several streams meet today ({streams}): give --stream",
         "stream_not_today": "stream {number} does not meet on {day}",
         "unreadable_image": "{path} is not an image this program can read",
+        "annul_reason_required": "give the reason for annulling with --reason",
+        "annul_reason_too_long": "the reason is longer than {max_length} characters",
+        "checkin_not_found": "no check-in with id {checkin} (see `checkin list --json`)",
+        "bad_checkin_id": "{value!r} is not a check-in id (a UUID, see `checkin list --json`)",
+        "checkin_not_admitted": "this scan admitted nobody ({result}): there is nothing to annul",
+        "checkin_already_annulled": "this check-in was already annulled",
     }
 )
 
@@ -64,6 +70,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("list", parents=[common], help="the scans of a day")
     command.add_argument("--day", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     command.set_defaults(handler=run_list)
+    command = commands.add_parser(
+        "annul", parents=[common], help="undo a wrong admission (its desk-made mark too)"
+    )
+    command.add_argument("checkin", metavar="CHECKIN", help="check-in id (checkin list --json)")
+    command.add_argument("--reason", required=True, help="why, for the log (required)")
+    command.add_argument("--operator", default=None, help="who annuls it")
+    command.set_defaults(handler=run_annul)
     command = commands.add_parser("counts", parents=[common], help="arrivals of the day's stream")
     command.add_argument("--day", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     command.add_argument("--desk", default=None, help="also count this desk's arrivals")
@@ -223,7 +236,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         (
             scan.scanned_at.strftime("%H:%M:%S"),
-            scan.result,
+            f"{scan.result} (annulled)" if scan.annulled else scan.result,
             scan.participant_name or "",
             scan.stream_number,
             scan.desk,
@@ -235,6 +248,19 @@ def run_list(args: argparse.Namespace) -> int:
     ]
     print_table(("Time", "Result", "Name", "Stream", "Desk", "Method", "Operator", "Id"), rows)
     print(f"{len(scans)} scans")
+    return 0
+
+
+def run_annul(args: argparse.Namespace) -> int:
+    from smm_event.services.annulments import annul_checkin
+
+    with open_workspace(args.workspace) as ws:
+        result = annul_checkin(ws, args.checkin, args.reason, args.operator)
+    if args.json:
+        print_json(result)
+        return 0
+    mark = "; the desk's attendance mark was withdrawn" if result.mark_withdrawn else ""
+    print(f"annulled the check-in of {result.participant_name or '—'}{mark}")
     return 0
 
 

@@ -26,6 +26,9 @@ COMMAND_MODULES = (
     "smm_event.cli.certificate_commands",
     "smm_event.cli.sync_commands",
     "smm_event.cli.checkin_commands",
+    "smm_event.cli.outcome_commands",
+    "smm_event.cli.selection_commands",
+    "smm_event.cli.pack_commands",
     "smm_event.cli.station_commands",
 )
 

@@ -44,6 +44,7 @@ class CheckinMethod(StrEnum):
     MANUAL = "manual"  # found by search, no badge
     WALK_IN = "walk_in"  # registered at the desk
     TYPED = "typed"  # text given on the command line
+    DOOR = "door"  # a badge scanned at a session's door (logged when refused)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class ScanRecord:
     participant_name: str | None
     organization: str | None
     stream_number: int | None
+    annulled: bool = False  # undone at a desk: shown, but no longer counts
 
 
 @dataclass(frozen=True)
@@ -172,3 +174,17 @@ class ClockWarning:
     today: dt.date
     starts_on: dt.date
     ends_on: dt.date
+
+
+@dataclass(frozen=True)
+class AnnulmentResult:
+    """A check-in annulled: it stays in the log, marked, and no longer counts. ``mark_withdrawn``
+    says whether the attendance mark this admission wrote at the desk was withdrawn (a trainer's
+    own mark is never touched)."""
+
+    annulment_id: uuid.UUID
+    checkin_id: uuid.UUID
+    participant_id: uuid.UUID | None
+    participant_name: str | None
+    reason: str
+    mark_withdrawn: bool

@@ -120,6 +120,11 @@ class AttentionKind(StrEnum):
     CLOCK_SKEW_AT_SYNC = "clock_skew_at_sync"
     # Different statuses for one session and participant set on different laptops.
     CONFLICTING_MARKS = "conflicting_marks"
+    # Different accelerator decisions for one person on different laptops.
+    CONFLICTING_SELECTION = "conflicting_selection"
+    # After merging, the accelerator has more people than places (in all, in a track or from
+    # one NGO): laptops saved or accepted different people offline.
+    SELECTION_OVER_LIMIT = "selection_over_limit"
     # Records received but not applied (docs/trust.md): unknown or revoked station, forged
     # signature, broken chain, a station writing what its role may not, an invalid payload, a
     # far-future field edit. One item per station and reason; details: reason, count, entities.

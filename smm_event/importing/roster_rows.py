@@ -6,6 +6,7 @@ A row with any error goes to ``errors`` (all of its errors, not just the first) 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -17,8 +18,14 @@ from smm_event.errors import UserError
 from smm_event.importing import normalize
 from smm_event.importing.tabular import (
     IGNORED,
+    SAMPLE_ROWS,
+    TEXT_SHAPE,
     ColumnMatch,
+    FileShape,
+    ReadOptions,
     Record,
+    Table,
+    chosen_columns,
     header_key,
     match_columns,
     read_table,
@@ -114,11 +121,34 @@ class RosterParse:
     rows: tuple[RosterRow, ...]
     errors: tuple[RowError, ...]
     ignored_columns: tuple[str, ...]
+    # What a preview shows: how the file was read, its header, which column is which field,
+    # and the first rows as they stand in the file.
+    shape: FileShape = dataclasses.field(default=TEXT_SHAPE, compare=False)
+    header: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    columns: tuple[tuple[str, int], ...] = dataclasses.field(default=(), compare=False)
+    sample: tuple[Record, ...] = dataclasses.field(default=(), compare=False)
 
 
-def parse_roster(path: Path) -> RosterParse:
-    table = read_table(path, lambda text: classify_roster_header(header_key(text)) is not None)
-    match = match_columns(table.header, classify_roster_header)
+def read_matched(
+    path: Path,
+    options: ReadOptions,
+    is_known: Callable[[str], bool],
+    classify: Callable[[str], str | None],
+) -> tuple[Table, ColumnMatch]:
+    """The table and its column mapping: detected, or the organizer's when given."""
+    table = read_table(path, is_known, encoding=options.encoding, delimiter=options.delimiter)
+    if options.columns is not None:
+        return table, chosen_columns(table.header, options.columns)
+    return table, match_columns(table.header, classify)
+
+
+def parse_roster(path: Path, options: ReadOptions | None = None) -> RosterParse:
+    table, match = read_matched(
+        path,
+        options or ReadOptions(),
+        lambda text: classify_roster_header(header_key(text)) is not None,
+        classify_roster_header,
+    )
     if not has_name_columns(match):
         raise UserError("unreadable_file", path=str(path), reason="no_name_columns")
     duplicates = DuplicateGuard(("email", "phone"))
@@ -132,7 +162,15 @@ def parse_roster(path: Path) -> RosterParse:
             errors.extend(cells.errors)
         elif row is not None:
             rows.append(row)
-    return RosterParse(tuple(rows), tuple(errors), match.ignored)
+    return RosterParse(
+        tuple(rows),
+        tuple(errors),
+        match.ignored,
+        table.shape,
+        table.header,
+        tuple(match.columns.items()),
+        table.records[:SAMPLE_ROWS],
+    )
 
 
 def _roster_row(cells: RowCells) -> RosterRow | None:

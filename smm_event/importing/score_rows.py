@@ -6,6 +6,7 @@ points; matching a row to a participant is the importing service's job, not this
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,19 @@ from smm_event.importing.roster_rows import (
     RowCells,
     RowError,
     person_name,
+    read_matched,
     synonym_lookup,
 )
-from smm_event.importing.tabular import IGNORED, ColumnMatch, header_key, match_columns, read_table
+from smm_event.importing.tabular import (
+    IGNORED,
+    SAMPLE_ROWS,
+    TEXT_SHAPE,
+    ColumnMatch,
+    FileShape,
+    ReadOptions,
+    Record,
+    header_key,
+)
 
 _IDENTITY_FIELDS = ("surname", "first_name", "patronymic", "full_name", "phone", "email")
 SCORE_HEADERS: dict[str, str] = {
@@ -49,11 +60,19 @@ class ScoreParse:
     rows: tuple[ScoreRow, ...]
     errors: tuple[RowError, ...]
     ignored_columns: tuple[str, ...] = ()
+    shape: FileShape = dataclasses.field(default=TEXT_SHAPE, compare=False)
+    header: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    columns: tuple[tuple[str, int], ...] = dataclasses.field(default=(), compare=False)
+    sample: tuple[Record, ...] = dataclasses.field(default=(), compare=False)
 
 
-def parse_scores(path: Path) -> ScoreParse:
-    table = read_table(path, lambda text: header_key(text) in _SCORE_LOOKUP)
-    match = match_columns(table.header, _SCORE_LOOKUP.get)
+def parse_scores(path: Path, options: ReadOptions | None = None) -> ScoreParse:
+    table, match = read_matched(
+        path,
+        options or ReadOptions(),
+        lambda text: header_key(text) in _SCORE_LOOKUP,
+        _SCORE_LOOKUP.get,
+    )
     if "score" not in match.columns:
         raise UserError("unreadable_file", path=str(path), reason="no_score_column")
     if not _has_identity_columns(match):
@@ -69,7 +88,15 @@ def parse_scores(path: Path) -> ScoreParse:
             errors.extend(cells.errors)
         elif row is not None:
             rows.append(row)
-    return ScoreParse(tuple(rows), tuple(errors), match.ignored)
+    return ScoreParse(
+        tuple(rows),
+        tuple(errors),
+        match.ignored,
+        table.shape,
+        table.header,
+        tuple(match.columns.items()),
+        table.records[:SAMPLE_ROWS],
+    )
 
 
 def _score_row(cells: RowCells) -> ScoreRow | None:

@@ -43,26 +43,62 @@ class Record:
 
 
 @dataclass(frozen=True)
+class FileShape:
+    """How a file was read: shown to the organizer, who may overrule a wrong guess."""
+
+    kind: str  # "text" or "xlsx"
+    encoding: str | None = None  # "utf-8", "utf-8-sig", "utf-16", "cp1251"; None for XLSX
+    delimiter: str | None = None  # ";", ",", "\t" or "|"; None for XLSX
+
+
+TEXT_SHAPE = FileShape("text")
+ENCODINGS = ("utf-8-sig", "cp1251", "utf-16")
+SAMPLE_ROWS = 20  # rows a preview shows
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """The organizer's corrections to what was detected: an encoding, a delimiter, or which
+    column holds which field (field name → column index; a field left out is not read)."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    columns: tuple[tuple[str, int], ...] | None = None
+
+
+DELIMITERS = (";", ",", "\t", "|")
+
+
+@dataclass(frozen=True)
 class Table:
     header: tuple[str, ...]
     header_row: int
     records: tuple[Record, ...]
+    shape: FileShape = TEXT_SHAPE
 
 
-def read_table(path: Path, is_known_header: Callable[[str], bool] | None = None) -> Table:
+def read_table(
+    path: Path,
+    is_known_header: Callable[[str], bool] | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Table:
     """The header and the non-blank rows under it.
 
     The header is the first non-blank row, or, when ``is_known_header`` is given, the first of
     the leading rows with at least one known column (a title row above it is skipped).
+    ``encoding`` and ``delimiter`` overrule the detection for a text file.
     """
-    records = [record for record in read_records(path) if any(record.cells)]
+    shape, all_records = read_shaped(path, encoding, delimiter)
+    records = [record for record in all_records if any(record.cells)]
     if not records:
         raise UserError("empty_file", path=str(path))
     start = _header_index(records, is_known_header)
     if start is None:
         raise UserError("unreadable_file", path=str(path), reason="no_header")
     header = records[start]
-    return Table(header.cells, header.row_number, tuple(records[start + 1 :]))
+    return Table(header.cells, header.row_number, tuple(records[start + 1 :]), shape)
 
 
 def _header_index(records: list[Record], is_known: Callable[[str], bool] | None) -> int | None:
@@ -76,6 +112,18 @@ def _header_index(records: list[Record], is_known: Callable[[str], bool] | None)
 
 def read_records(path: Path) -> list[Record]:
     """All rows of the file (blank ones as empty-cell records), cells stripped of edge spaces."""
+    return read_shaped(path)[1]
+
+
+def read_shaped(
+    path: Path, encoding: str | None = None, delimiter: str | None = None
+) -> tuple[FileShape, list[Record]]:
+    """``read_records`` and how the file was read; a given encoding or delimiter is used
+    instead of the detected one (a text file only)."""
+    if encoding is not None and encoding not in ENCODINGS:
+        raise UserError("unreadable_file", path=str(path), reason="bad_encoding")
+    if delimiter is not None and delimiter not in DELIMITERS:
+        raise UserError("unreadable_file", path=str(path), reason="bad_delimiter")
     try:
         size = path.stat().st_size
         with path.open("rb") as stream:
@@ -89,8 +137,8 @@ def read_records(path: Path) -> list[Record]:
     if head.startswith(_OLE_MAGIC):
         raise UserError("unreadable_file", path=str(path), reason="legacy_xls")
     if head.startswith(_ZIP_MAGIC) or path.suffix.casefold() in _XLSX_SUFFIXES:
-        return _xlsx_records(path, head)
-    return _text_records(path)
+        return FileShape("xlsx"), _xlsx_records(path, head)
+    return _text_records(path, encoding, delimiter)
 
 
 # --- header matching ---------------------------------------------------------------------
@@ -129,6 +177,14 @@ class ColumnMatch:
         }
 
 
+def chosen_columns(header: tuple[str, ...], columns: tuple[tuple[str, int], ...]) -> ColumnMatch:
+    """The organizer's mapping; header cells it leaves unmapped are listed as ignored."""
+    mapped = {field: index for field, index in columns if 0 <= index < len(header)}
+    used = set(mapped.values())
+    ignored = tuple(text for index, text in enumerate(header) if text and index not in used)
+    return ColumnMatch(mapped, ignored)
+
+
 def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]) -> ColumnMatch:
     """Map header cells to fields with ``classify(header_key(text))``; unknowns are listed."""
     columns: dict[str, int] = {}
@@ -149,19 +205,21 @@ def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]
 # --- text (CSV/TSV) -------------------------------------------------------------------------
 
 
-def _text_records(path: Path) -> list[Record]:
-    text = decode_text(path.read_bytes(), path)
+def _text_records(
+    path: Path, encoding: str | None, delimiter: str | None
+) -> tuple[FileShape, list[Record]]:
+    text, encoding = _decode(path.read_bytes(), path, encoding)
     lines = text.split("\n", 1)
     first_line = lines[0].rstrip("\r").strip('"').casefold()
     skipped = 0
     # Excel honours (and sometimes writes) a «sep=;» line naming the delimiter.
     if first_line.startswith("sep=") and len(first_line) == 5 and first_line[4] in ";,\t|":
-        delimiter = first_line[4]
+        delimiter = delimiter or first_line[4]
         text = lines[1] if len(lines) > 1 else ""
         skipped = 1
     else:
-        delimiter = detect_delimiter(text)
-    return _csv_records(text, delimiter, skipped, path)
+        delimiter = delimiter or detect_delimiter(text)
+    return FileShape("text", encoding, delimiter), _csv_records(text, delimiter, skipped, path)
 
 
 def _csv_records(text: str, delimiter: str, skipped: int, path: Path) -> list[Record]:
@@ -178,8 +236,15 @@ def _csv_records(text: str, delimiter: str, skipped: int, path: Path) -> list[Re
 
 def decode_text(data: bytes, path: Path) -> str:
     """UTF-16 (by BOM), UTF-8 (with or without BOM), else cp1251; binary junk is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
+    return _decode(data, path, None)[0]
+
+
+def _decode(data: bytes, path: Path, wanted: str | None) -> tuple[str, str]:
+    """The text and the encoding it was read with (``wanted``, else detected)."""
+    if wanted is not None:
+        encodings: tuple[str, ...] = (wanted,)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
     else:
         encodings = ("utf-8-sig", "cp1251")
     for encoding in encodings:
@@ -189,8 +254,9 @@ def decode_text(data: bytes, path: Path) -> str:
             continue
         if _looks_binary(text):
             break
-        return text.replace("\r\n", "\n") if "\r\n" in text else text
-    raise UserError("unreadable_file", path=str(path), reason="binary")
+        return (text.replace("\r\n", "\n") if "\r\n" in text else text), encoding
+    reason = "wrong_encoding" if wanted is not None else "binary"
+    raise UserError("unreadable_file", path=str(path), reason=reason)
 
 
 def _looks_binary(text: str) -> bool:

@@ -252,16 +252,30 @@ def _draw_static(canvas: Canvas, template: CertificateTemplate) -> None:
         draw_signature(canvas, block, template)
 
 
-def draw_certificate_page(
-    canvas: Canvas, cert: CertificateData, template: CertificateTemplate
-) -> None:
-    """Draw one certificate on the canvas's current page (the caller calls ``showPage``)."""
-    page_h = template.page_height_mm * MM
+def define_static_form(canvas: Canvas, template: CertificateTemplate) -> None:
+    """What every page shares, drawn once per document as a form."""
     if not canvas.hasForm(_STATIC_FORM):
         canvas.beginForm(_STATIC_FORM)
         _draw_static(canvas, template)
         canvas.endForm()
+
+
+def place_static_form(canvas: Canvas) -> None:
     canvas.doForm(_STATIC_FORM)
+
+
+def draw_certificate_page(
+    canvas: Canvas, cert: CertificateData, template: CertificateTemplate
+) -> None:
+    """Draw one certificate on the canvas's current page (the caller calls ``showPage``)."""
+    define_static_form(canvas, template)
+    place_static_form(canvas)
+    draw_person(canvas, cert, template)
+
+
+def draw_person(canvas: Canvas, cert: CertificateData, template: CertificateTemplate) -> None:
+    """The person's texts and QR code: everything on a page that is not the static form."""
+    page_h = template.page_height_mm * MM
     values = text_values(cert, template)
     for field in template.texts:
         if placeholders(field.text):

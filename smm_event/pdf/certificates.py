@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -19,21 +18,17 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.pdfgen.canvas import Canvas
-
 from smm_event.errors import UserError
-from smm_event.pdf.certificate_draw import draw_certificate_page
+from smm_event.pdf.certificate_pages import RenderedPage, render_page, write_batch
 from smm_event.pdf.certificate_template import (
     CertificateTemplate,
     default_template_path,
     parse_certificate_template,
     read_template_toml,
 )
-from smm_event.pdf.fonts import register_fonts
 from smm_event.text.translit import safe_file_name
 
 Progress = Callable[[int, int], None]
-MM = 72.0 / 25.4
 
 
 @dataclass(frozen=True)
@@ -74,25 +69,17 @@ def load_certificate_template(path: Path | None = None) -> CertificateTemplate:
     return parse_certificate_template(read_template_toml(source), source.parent, DATA_FIELDS)
 
 
-def _new_canvas(target: str | BinaryIO, template: CertificateTemplate, title: str) -> Canvas:
-    register_fonts()
-    size = (template.page_width_mm * MM, template.page_height_mm * MM)
-    # invariant=1 fixes the dates and the document id, so equal input gives equal bytes.
-    canvas = Canvas(target, pagesize=size, invariant=1, pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setCreator("smm-event")
-    canvas.setProducer("smm-event")
-    return canvas
+def render_certificate_bytes(
+    cert: CertificateData, template: CertificateTemplate, legacy: bool = False
+) -> bytes:
+    """One certificate as its own one-page PDF; the same input always gives the same bytes.
+    ``legacy``: the bytes of certificates issued before the fixed font subsets."""
+    return render_page(cert, template, legacy).pdf
 
 
-def render_certificate_bytes(cert: CertificateData, template: CertificateTemplate) -> bytes:
-    """One certificate as its own one-page PDF; the same input always gives the same bytes."""
-    buffer = io.BytesIO()
-    canvas = _new_canvas(buffer, template, f"Сертификат № {cert.number}")
-    draw_certificate_page(canvas, cert, template)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+def render_certificate_page(cert: CertificateData, template: CertificateTemplate) -> RenderedPage:
+    """The certificate's own PDF and its page operators, for ``render_certificates_batch``."""
+    return render_page(cert, template)
 
 
 def certificate_sha256(cert: CertificateData, template: CertificateTemplate) -> str:
@@ -122,38 +109,37 @@ def _write_atomically(out: Path | BinaryIO, build: Callable[[BinaryIO], None]) -
 
 
 def _render_batch(
-    certs: Sequence[CertificateData],
+    pages: Sequence[tuple[CertificateData, tuple[str, ...] | None]],
     template: CertificateTemplate,
     out: Path | BinaryIO,
     each: Callable[[int, CertificateData], None],
     cancel: threading.Event | None,
 ) -> None:
-    def build(stream: BinaryIO) -> None:
-        canvas = _new_canvas(stream, template, "Сертификаты")
-        for index, cert in enumerate(certs):
-            _check(cancel)
-            draw_certificate_page(canvas, cert, template)
-            canvas.showPage()
-            each(index, cert)
-        canvas.save()
+    def before(_index: int) -> None:
+        _check(cancel)
 
-    _write_atomically(out, build)
+    def after(index: int) -> None:
+        each(index, pages[index][0])
+
+    _write_atomically(out, lambda stream: write_batch(pages, template, stream, before, after))
 
 
 def render_certificates_batch(
-    certs: Sequence[CertificateData],
+    certs: Sequence[CertificateData | tuple[CertificateData, tuple[str, ...] | None]],
     template: CertificateTemplate,
     out: Path | BinaryIO,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> None:
-    """All certificates in one PDF, a page each, for printing. Raises RenderCancelled."""
+    """All certificates in one PDF, a page each, for printing. Raises RenderCancelled.
+    A certificate may come with its ``RenderedPage.ops``: its page is then copied, not drawn."""
 
     def each(index: int, _cert: CertificateData) -> None:
         if progress is not None:
             progress(index + 1, len(certs))
 
-    _render_batch(certs, template, out, each, cancel)
+    pages = [item if isinstance(item, tuple) else (item, None) for item in certs]
+    _render_batch(pages, template, out, each, cancel)
 
 
 def render_certificates(
@@ -166,13 +152,18 @@ def render_certificates(
     """The print batch written to ``out``, and for each certificate (in order) the SHA-256 of its
     own one-page PDF: the hash the register keeps. Raises RenderCancelled."""
     hashes: list[str] = []
+    pages: list[tuple[CertificateData, tuple[str, ...] | None]] = []
+    for cert in certs:
+        _check(cancel)
+        page = render_page(cert, template)
+        hashes.append(hashlib.sha256(page.pdf).hexdigest())
+        pages.append((cert, page.ops))
 
-    def each(index: int, cert: CertificateData) -> None:
-        hashes.append(certificate_sha256(cert, template))
+    def each(index: int, _cert: CertificateData) -> None:
         if progress is not None:
             progress(index + 1, len(certs))
 
-    _render_batch(certs, template, out, each, cancel)
+    _render_batch(pages, template, out, each, cancel)
     return hashes
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import zxingcpp
 from numpy.typing import NDArray
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE_MODULES = 4
@@ -28,23 +29,21 @@ def draw_qr(
     left = x + QUIET_ZONE_MODULES * module
     top = y + size - QUIET_ZONE_MODULES * module
     path = canvas.beginPath()
-    for row_index in range(count):
-        row = modules[row_index]
-        column = 0
-        while column < count:
-            if not row[column]:
-                column += 1
-                continue
-            run_start = column
-            while column < count and row[column]:
-                column += 1
-            # A hair of overlap stops hairline gaps between rows in some renderers.
-            path.rect(
-                left + run_start * module,
-                top - (row_index + 1) * module,
-                (column - run_start) * module,
-                module * 1.01,
-            )
+    # Dark runs of each row found with numpy, one ``re`` operator per run; the same operators
+    # path.rect writes, but without 600 Python calls per code.
+    padded = np.zeros((count, count + 2), dtype=np.int8)
+    padded[:, 1:-1] = modules
+    edges = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    height = module * 1.01  # a hair of overlap stops hairline gaps between rows in some renderers
+    ops = [
+        fp_str((left + a * module, top - (row + 1) * module, (b - a) * module, height)) + " re"
+        for row, a, b in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True)
+    ]
+    if ops:
+        path._code_append(ops[0])  # the first one also opens the path, as rect() would
+        path._code.extend(ops[1:])
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)

@@ -72,6 +72,8 @@ class ScanBuffer:
         self.clear_after = clear_after
         self.accept_typed = accept_typed
         self.last_scan: CompletedScan | None = None
+        # Input dropped after ``clear_after`` of silence: too slow for a burst and no Enter.
+        self.last_dropped: CompletedScan | None = None
         self._chars: list[str] = []
         self._times: list[float] = []
 
@@ -126,6 +128,7 @@ class ScanBuffer:
         if silence >= self.pause_seconds and self._is_code_burst():
             return self._complete(self._burst_start(), ended_with_enter=False)
         if silence >= self.clear_after:
+            self.last_dropped = self._scan(0, ended_with_enter=False)
             self._clear()
         return None
 
@@ -159,17 +162,20 @@ class ScanBuffer:
         )
 
     def _complete(self, start: int, ended_with_enter: bool) -> str:
+        self.last_scan = self._scan(start, ended_with_enter)
+        self._clear()
+        return self.last_scan.text
+
+    def _scan(self, start: int, ended_with_enter: bool) -> CompletedScan:
         raw = "".join(self._chars[start:])
         gap = self._mean_gap(start)
-        self.last_scan = CompletedScan(
+        return CompletedScan(
             text=normalize_scan(raw),
             raw=raw,
             ended_with_enter=ended_with_enter,
             mean_gap_ms=gap * 1000.0 if gap != float("inf") else 0.0,
             looked_like_scanner=gap <= self.max_gap_for_scanner,
         )
-        self._clear()
-        return self.last_scan.text
 
     def _clear(self) -> None:
         self._chars.clear()

@@ -17,6 +17,7 @@ from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smm_event.errors import UserError
+from smm_event.schedule.locate import line_of
 from smm_event.schedule.model import DaySpec, EventSpec, SessionSpec, StreamSpec
 from smm_event.schedule.table import Problem, Table, fail
 
@@ -69,12 +70,14 @@ def parse_schedule(text: str, source: str = "<string>") -> EventSpec:
     try:
         return _event(Table(data, "", _TOP_FIELDS))
     except Problem as problem:
+        params = dict(problem.params)
+        params.setdefault("line", line_of(text, problem.where))  # for the organizer's editor
         raise UserError(
             "bad_schedule",
             source=source,
             where=problem.where,
             reason=problem.reason,
-            **problem.params,
+            **params,
         ) from None
 
 

@@ -20,7 +20,7 @@ from smm_event.attendance.config import AttendanceSettings, settings_from_event,
 from smm_event.attendance.matrix import build_matrix, slot_of
 from smm_event.attendance.percent import UNMARKED, summarize
 from smm_event.attendance.sessions import session_at
-from smm_event.badges.token import TokenResult, verify_token
+from smm_event.checkin.identify import identify_in_session, log_refused_scan
 from smm_event.domain.attendance import (
     AttendanceMatrix,
     AttendanceStatus,
@@ -33,11 +33,10 @@ from smm_event.domain.attendance import (
     ScanOutcome,
     SessionRoster,
 )
+from smm_event.domain.checkin import CheckinMethod
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
-from smm_event.scanning.keyboard_layout import normalize_scan
 from smm_event.services.context import current_event, event_zone, to_local
-from smm_event.services.keys import public_keys
 from smm_event.services.participants import find_participants, load_participant
 from smm_event.storage import changes
 from smm_event.storage.models import AttendanceMark
@@ -103,13 +102,11 @@ def mark_by_scan(
     with ws.transaction() as session:
         event = current_event(session)
         place = store.load_session(session, session_id)
-        check = verify_token(
-            normalize_scan(token_text),
-            event.id,
-            public_keys(session),
-            lambda pid: store.badge_version(session, event.id, pid),
-        )
-        if check.result is not TokenResult.VALID or check.participant_id is None:
+        identity = identify_in_session(session, token_text)
+        check = identity.check
+        if not identity.valid or check.participant_id is None:
+            # Logged like a refusal at the desk: a forged badge at a hall's door is news.
+            log_refused_scan(session, ws.device_id, token_text, identity, CheckinMethod.DOOR, at)
             return ScanMarkResult(ScanOutcome.BAD_BADGE, check.result)
         person = load_participant(session, check.participant_id)
         if person.stream_number != place.stream_number:

@@ -18,8 +18,9 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from smm_event.badges import SigningKey, generate_signing_key, make_token, verify_token
+from smm_event.badges import SigningKey, generate_signing_key, make_token
 from smm_event.badges.token import MAX_BADGE_VERSION
+from smm_event.checkin.identify import identify_in_session
 from smm_event.domain.badges import (
     BadgePreviewReport,
     BadgePrintEntry,
@@ -30,7 +31,6 @@ from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
 from smm_event.pdf.badge_layouts import BadgeLayout, load_badge_layout, resolve_layout
 from smm_event.pdf.badges import BadgeData, render_badges
-from smm_event.scanning.keyboard_layout import normalize_scan
 from smm_event.services.context import current_event
 from smm_event.services.keys import can_sign, public_keys, unlock_signing_key
 from smm_event.services.participants import (
@@ -78,19 +78,13 @@ def badge_token(ws: Workspace, participant_id: uuid.UUID | str, key: SigningKey)
 
 
 def verify_badge(ws: Workspace, text: str) -> BadgeVerification:
-    """Judge a scanned text against this laptop's keys and badge versions."""
-    scanned = normalize_scan(text)
+    """Judge a scanned text against this laptop's keys and badge versions: the desk's and the
+    trainer's door's identification (``checkin.identify``), nothing logged."""
     with ws.reading() as session:
         event = current_event(session)
-        found: dict[uuid.UUID, ParticipantInfo | None] = {}
-
-        def current_version(participant_id: uuid.UUID) -> int | None:
-            found[participant_id] = _find_participant(session, event.id, participant_id)
-            person = found[participant_id]
-            return person.badge_version if person is not None else None
-
-        check = verify_token(scanned, event.id, public_keys(session), current_version)
-    person = found.get(check.participant_id) if check.participant_id is not None else None
+        check = identify_in_session(session, text).check
+        found = check.participant_id
+        person = _find_participant(session, event.id, found) if found is not None else None
     return BadgeVerification(
         result=check.result,
         participant_id=check.participant_id,

@@ -339,7 +339,7 @@ def issue_certificates(
     pairs += [(row.participant_id, done) for row, done in zip(chosen.existing, again, strict=True)]
     outputs = [done for _, done in sorted(pairs, key=lambda pair: order[pair[0]])]
     if pdf_path is not None and outputs:
-        issuing.write_batch_pdf([r.data for r in outputs], plan.template, pdf_path)
+        issuing.write_batch_pdf(outputs, plan.template, pdf_path)
     files = issuing.write_files(outputs, files_dir) if files_dir is not None else []
     mismatched = tuple(
         row.number

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from smm_event.checkin import reports, store
 from smm_event.checkin.engine import Decision, DeskRules, ScanInput, decide
+from smm_event.checkin.identify import scan_fields
 from smm_event.domain.checkin import (
     CheckinMethod,
     CheckinOutcome,
@@ -31,9 +32,6 @@ from smm_event.services.participants import parse_participant_id, to_info
 from smm_event.storage import changes
 from smm_event.storage.models import Participant
 from smm_event.workspace import Workspace
-
-# Scanners sometimes type junk (a wrong code type, a keyboard burst): keep enough to diagnose.
-MAX_RAW_TEXT = 1000
 
 
 def check_in_scan(
@@ -92,24 +90,23 @@ def check_in_in_session(
         desk_name,
     )
     checkin_id = uuid.uuid4()
-    raw_text = scan.text[:MAX_RAW_TEXT] if scan.text is not None else None
+    operator_name = (operator or "").strip()[:100] or None
     found = person(decision.participant_id) if decision.participant_id is not None else None
     row = found[0] if found is not None else None
-    operator_name = (operator or "").strip()[:100] or None
-    fields = {
-        "device_id": device_id,
-        "desk": desk_name[:100],
-        "operator": operator_name,
-        "scanned_at": at,
-        "local_day": decision.local_day,
-        "method": scan.method.value,
-        "raw_text": raw_text,
-        "participant_id": decision.participant_id,
-        "badge_version": decision.badge_version
+    fields = scan_fields(
+        session,
+        device_id,
+        method=scan.method,
+        result=decision.result,
+        at=at,
+        raw_text=scan.text,
+        desk=desk_name,
+        operator=operator_name,
+        participant_id=decision.participant_id,
+        badge_version=decision.badge_version
         if decision.badge_version is not None
         else (row.badge_version if row is not None else None),
-        "result": decision.result.value,
-    }
+    )
     changes.record(session, "checkin", checkin_id, fields, new=True)
     if decision.result.admitted and decision.participant_id is not None:
         store.notify_attendance(session, decision.participant_id, at, operator_name)

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from smm_event.demo_data import DemoParticipant, generate_demo_participants
+from smm_event.demo_data.outcomes import outcome_step
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path
@@ -39,6 +40,7 @@ MID_COURSE_STEPS: list[demo_course.DemoStep] = [
     demo_course.simulate_attendance,
     demo_course.record_exit_scores,
     demo_course.issue_stream_one,
+    outcome_step,
 ]
 
 

@@ -16,11 +16,27 @@ from smm_event.services.context import child_id, to_utc
 from smm_event.services.queries import event_info
 from smm_event.storage import changes
 from smm_event.storage.models import Event
-from smm_event.workspace import Workspace
+from smm_event.workspace import Workspace, open_workspace
 
 
 def init_event_from_file(ws: Workspace, path: Path) -> EventInfo:
     return init_event(ws, load_schedule(path))
+
+
+def create_event_workspace(
+    workspace_path: Path, schedule_path: Path, device_name: str | None = None
+) -> EventInfo:
+    """A new workspace holding the event of ``schedule_path`` (the start screen's «create»).
+    The schedule is read first, so a file with a mistake leaves no half-made workspace; a
+    workspace that already holds an event is refused, never overwritten."""
+    spec = load_schedule(schedule_path)
+    existed = workspace_path.exists()
+    with open_workspace(workspace_path, device_name=device_name) as ws:
+        with ws.reading() as session:
+            event_id = changes.local_state(session).event_id
+        if existed and event_id is not None:
+            raise UserError("workspace_not_empty", path=str(workspace_path))
+        return init_event(ws, spec)
 
 
 def init_event(ws: Workspace, spec: EventSpec) -> EventInfo:

@@ -78,7 +78,7 @@ def find_participants(
     if stream_number is not None:
         query = query.where(Stream.number == stream_number)
     query = query.order_by(Participant.sort_key, Participant.id).limit(limit)
-    return tuple(to_info(*row) for row in session.execute(query).tuples())
+    return tuple(to_info(*row) for row in session.execute(query))
 
 
 def list_participants(
@@ -101,11 +101,7 @@ def get_participant(ws: Workspace, participant_id: uuid.UUID | str) -> Participa
 def load_participant(session: Session, participant_id: uuid.UUID | str) -> ParticipantInfo:
     wanted = parse_participant_id(participant_id)
     event = current_event(session)
-    row = (
-        session.execute(participant_query(event.id).where(Participant.id == wanted))
-        .tuples()
-        .first()
-    )
+    row = session.execute(participant_query(event.id).where(Participant.id == wanted)).first()
     if row is None:
         raise NotFound("participant_not_found", participant=str(participant_id))
     return to_info(*row)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import ImportIssue, ScoreImportReport
 from smm_event.errors import UserError
-from smm_event.importing.score_rows import ScoreRow, parse_scores
+from smm_event.importing.score_rows import ScoreParse, ScoreRow, parse_scores
+from smm_event.importing.tabular import ReadOptions
 from smm_event.services.context import current_event
 from smm_event.storage import changes
 from smm_event.storage.models import Participant
@@ -21,12 +22,36 @@ PHASES = {"entry": "entry_score", "exit": "exit_score"}
 
 
 def import_scores(
-    ws: Workspace, path: Path, phase: str, dry_run: bool = False
+    ws: Workspace,
+    path: Path,
+    phase: str,
+    dry_run: bool = False,
+    options: ReadOptions | None = None,
 ) -> ScoreImportReport:
     if phase not in PHASES:
         raise UserError("bad_phase", phase=phase)
+    return _run(ws, parse_scores(path, options), phase, dry_run)
+
+
+def import_parsed_scores(ws: Workspace, parsed: ScoreParse, phase: str) -> ScoreImportReport:
+    """Import exactly the scores a preview showed, without reading the file again."""
+    if phase not in PHASES:
+        raise UserError("bad_phase", phase=phase)
+    return _run(ws, parsed, phase, dry_run=False)
+
+
+def preview_scores(
+    ws: Workspace, path: Path, phase: str, options: ReadOptions | None = None
+) -> tuple[ScoreParse, ScoreImportReport]:
+    """What importing the scores would do, and how the file was read; nothing is written."""
+    if phase not in PHASES:
+        raise UserError("bad_phase", phase=phase)
+    parsed = parse_scores(path, options)
+    return parsed, _run(ws, parsed, phase, dry_run=True)
+
+
+def _run(ws: Workspace, parsed: ScoreParse, phase: str, dry_run: bool) -> ScoreImportReport:
     column = PHASES[phase]
-    parsed = parse_scores(path)
     invalid = tuple(ImportIssue(e.row_number, e.column, e.reason, e.value) for e in parsed.errors)
     with ws.transaction() as session:
         matcher = _Matcher(session, current_event(session).id)
@@ -84,3 +109,7 @@ def _name_keys(surname: str, first_name: str, patronymic: str | None) -> set[str
     if patronymic:
         keys.add(fold(f"{surname} {first_name} {patronymic}"))
     return keys
+
+
+# The survey and outcome imports match people exactly like the score import does.
+ParticipantMatcher = _Matcher

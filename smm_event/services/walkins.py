@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from smm_event.badges import SigningKey
 from smm_event.checkin import store
 from smm_event.checkin.engine import DeskRules, ScanInput
 from smm_event.domain.checkin import CheckinMethod, CheckinResult, WalkInOutcome
@@ -17,7 +18,7 @@ from smm_event.errors import UserError
 from smm_event.importing import normalize
 from smm_event.services.checkin import as_utc, check_in_in_session
 from smm_event.services.context import organization_id
-from smm_event.services.keys import can_sign, unlock_signing_key
+from smm_event.services.keys import can_sign, public_keys, unlock_signing_key
 from smm_event.services.participants import parse_participant_id
 from smm_event.storage import changes
 from smm_event.storage.models import Organization
@@ -122,7 +123,7 @@ def _organization(session: Session, event_id: uuid.UUID, name: str | None) -> uu
 def reprint_at_desk(
     ws: Workspace,
     participant_id: uuid.UUID | str,
-    passphrase: str,
+    key: SigningKey | str,
     layout: str = REPRINT_LAYOUT,
 ) -> bytes:
     """Reissue a lost badge and return the new one as a one-badge PDF.
@@ -130,7 +131,8 @@ def reprint_at_desk(
     The older badges stop working (they verify as replaced) wherever the new version arrives.
     A laptop without the signing key raises ``UserError("no_signing_key")`` before anything
     changes, and a wrong passphrase fails before the version is bumped, so a failed reprint
-    never leaves a person with a dead badge and no new one.
+    never leaves a person with a dead badge and no new one. ``key`` is the unlocked key (the
+    GUI keeps it for the session) or its passphrase (the CLI).
     """
     # Imported here: PDF rendering loads reportlab, which a scan never needs.
     from smm_event.services.badges import print_badges, reissue_badge
@@ -138,8 +140,11 @@ def reprint_at_desk(
     wanted = parse_participant_id(participant_id)
     if not can_sign(ws):
         raise UserError("no_signing_key")
-    key = unlock_signing_key(ws, passphrase)
+    signing = unlock_signing_key(ws, key) if isinstance(key, str) else key
+    with ws.reading() as session:  # a key remembered from before a rotation: refuse first
+        if signing.key_id not in public_keys(session):
+            raise UserError("signing_key_retired", key_id=signing.key_id)
     reissue_badge(ws, wanted)
     out = io.BytesIO()
-    print_badges(ws, key, out, layout=layout, participant_ids=[wanted])
+    print_badges(ws, signing, out, layout=layout, participant_ids=[wanted])
     return out.getvalue()

@@ -70,6 +70,7 @@ def _register_core() -> None:
     )
     register(EntitySpec("public_key", models.PublicKey, lww, text_key=True))
     register(EntitySpec("checkin", models.Checkin, insert))
+    register(EntitySpec("checkin_annulment", models.CheckinAnnulment, insert))
     register(EntitySpec("attendance_mark", models.AttendanceMark, insert))
     register(EntitySpec("badge_print", models.BadgePrint, insert))
     from smm_event.storage import certificate_models as cert
@@ -78,6 +79,13 @@ def _register_core() -> None:
     register(EntitySpec("certificate", cert.Certificate, insert))
     register(EntitySpec("certificate_void", cert.CertificateVoid, insert))
     register(EntitySpec("certificate_person", cert.CertificatePerson, lww))
+    from smm_event.storage import outcome_models as outcome
+
+    register(EntitySpec("topic_score", outcome.TopicScore, lww))
+    register(EntitySpec("survey_response", outcome.SurveyResponse, lww))
+    register(EntitySpec("selection_decision", outcome.SelectionDecision, insert))
+    register(EntitySpec("reach_account", outcome.ReachAccount, lww))
+    register(EntitySpec("reach_measurement", outcome.ReachMeasurement, insert))
     from smm_event.trust.models import Station
 
     register(EntitySpec("station", Station, lww))

@@ -157,6 +157,24 @@ class Checkin(Base):
     clocks: Mapped[dict[str, Any]] = _clocks()
 
 
+class CheckinAnnulment(Base):
+    """A check-in undone at the desk (the wrong «Иванова» admitted from search), with the
+    reason. Insert-only: the scan stays in the log, marked annulled, and stops counting; the
+    attendance mark that admission wrote at the desk (``mark_id``) is withdrawn with it."""
+
+    __tablename__ = "checkin_annulment"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    checkin_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    participant_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    mark_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    reason: Mapped[str] = mapped_column(String(500))
+    annulled_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    operator: Mapped[str | None] = mapped_column(String(100))
+    clocks: Mapped[dict[str, Any]] = _clocks()
+
+
 class AttendanceMark(Base):
     """One version of a participant's mark at a session. Insert-only history: the version with
     the greatest ``hlc`` is current, and the earlier ones are the audit trail."""

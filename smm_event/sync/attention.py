@@ -33,6 +33,7 @@ from smm_event.domain.sync import AttentionItem, AttentionKind
 from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.models import AttendanceMark, Checkin, Device, Event, Participant
+from smm_event.sync.selection_attention import selection_attention
 from smm_event.sync.state import measured_skew_ms
 from smm_event.text.folding import fold, fold_phone_digits
 from smm_event.text.names import full_name
@@ -80,6 +81,7 @@ def needs_attention(session: Session, now: dt.datetime | None = None) -> list[At
     items += _walk_ins(session, names)
     items += _clocks(session, names, now or changes.utc_now())
     items += _marks(session, names)
+    items += selection_attention(session, names.item)
     items += _quarantined(session, names)
     return items
 

@@ -7,6 +7,7 @@ month boundary («30 мая – 2 июн. 2026 г.»), which is not acceptable o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 MONTHS_GENITIVE = (
@@ -89,3 +90,42 @@ def format_hours_ru(n: int | float | Decimal) -> str:
     if value != value.to_integral_value():
         return f"{number} часа"
     return f"{number} {plural_ru(int(value), 'час', 'часа', 'часов')}"
+
+
+def format_days_ru(days: Iterable[dt.date]) -> str:
+    """A set of days as the desk says them, without the year: consecutive days become a range.
+
+    «10–13 декабря»; «10–11 и 14 декабря»; «30 ноября – 2 декабря»; «10, 12 и 14 декабря».
+    """
+    runs = day_runs(days)
+    parts: list[str] = []
+    for index, (start, end) in enumerate(runs):
+        following = runs[index + 1][0] if index + 1 < len(runs) else None
+        # The month is said once for a group of runs in the same month: «10–11 и 14 декабря».
+        same_month_next = following is not None and (following.year, following.month) == (
+            end.year,
+            end.month,
+        )
+        if start == end:
+            text = str(start.day) if same_month_next else _day_month(start)
+        elif start.month != end.month or start.year != end.year:
+            text = f"{_day_month(start)} {EN_DASH} {_day_month(end)}"  # months always said
+        else:
+            text = f"{start.day}{EN_DASH}{end.day}"
+            if not same_month_next:
+                text += f" {MONTHS_GENITIVE[end.month - 1]}"
+        parts.append(text)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " и " + parts[-1]
+
+
+def day_runs(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Runs of consecutive days, (first, last), in order."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(set(days)):
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs

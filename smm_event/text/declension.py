@@ -94,6 +94,20 @@ def parse_gender(value: str | None) -> Gender | None:
     return None
 
 
+def grammatical_gender(
+    gender: str | None, surname: str, first_name: str, patronymic: str | None
+) -> Gender | None:
+    """The gender a sentence about the person agrees with («он»/«она»): the recorded one, else
+    a guess from the patronymic (and names) when it is clear; None when it is not."""
+    known = parse_gender(gender)
+    if known is not None:
+        return known
+    if not patronymic:
+        return None  # Caucasian first names alone are guessed wrong too often
+    guessed = _guess_gender(_clean(surname), _clean(first_name), _clean(patronymic))
+    return guessed if guessed in (Gender.MALE, Gender.FEMALE) else None
+
+
 def _guess_gender(surname: str, first_name: str, patronymic: str) -> Gender:
     turkic = _TURKIC_PATRONYMIC.match(patronymic)
     if turkic:

@@ -109,3 +109,13 @@ def start_desk(
         desk.window.deleteLater()  # type: ignore[attr-defined]
         desk.context.deleteLater()  # type: ignore[attr-defined]
         desk.deleteLater()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(qapp: object) -> None:
+    """Tests read English texts unless they start the app in a language of their own; a test
+    that started the whole app before may have left the Russian catalogue installed."""
+    from ui.i18n import current_language, install_translators
+
+    if current_language() != "en":
+        install_translators(qapp, "en")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from smm_event.errors import UserError
-from ui.background import BackgroundExecutor, run_in_background
+from ui.background import BackgroundExecutor, Lane, run_in_background
 
 
 @pytest.fixture
@@ -139,3 +139,37 @@ def _alive(obj: QObject) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_a_stuck_network_task_never_delays_the_database_lane(qtbot: Any, executor: Any) -> None:
+    """A central that does not answer holds its own lane; scans on the database lane and a
+    connection test on the second network thread still finish."""
+    release = threading.Event()
+    done: list[str] = []
+    executor.submit(release.wait, 10, lane=Lane.NETWORK, on_done=lambda _r: done.append("sync"))
+    executor.submit(release.wait, 10, lane=Lane.RENDER, on_done=lambda _r: done.append("pdf"))
+    started = time.monotonic()
+    for n in range(5):
+        executor.submit(lambda n=n: f"scan {n}", on_done=done.append)
+    executor.submit(lambda: "connection test", lane=Lane.NETWORK, on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 6, timeout=3000)
+    assert time.monotonic() - started < 2
+    assert done[:5] == [f"scan {n}" for n in range(5)] or "connection test" in done[:5]
+    assert sorted(done) == sorted([f"scan {n}" for n in range(5)] + ["connection test"])
+    assert "sync" not in done and "pdf" not in done
+    assert executor.pending(Lane.NETWORK) == 1 and executor.pending(Lane.RENDER) == 1
+    assert executor.pending(Lane.DATABASE) == 0 and executor.busy
+    assert not executor.wait(50)  # two lanes still busy
+    release.set()
+    qtbot.waitUntil(lambda: len(done) == 8, timeout=3000)
+    assert executor.wait(1000) and not executor.busy
+
+
+def test_the_render_lane_keeps_submission_order(qtbot: Any, executor: Any) -> None:
+    order: list[int] = []
+    for n in range(5):
+        executor.submit(
+            lambda n=n: (time.sleep(0.005), n)[1], lane=Lane.RENDER, on_done=order.append
+        )
+    qtbot.waitUntil(lambda: len(order) == 5, timeout=3000)
+    assert order == list(range(5))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -302,3 +302,106 @@ def test_scan_result_for_every_refusal_has_russian_words(qtbot: Any, desk: Desk)
     for result in CheckinResult:
         text = result_headline(result)
         assert text and any("а" <= ch <= "я" for ch in text.lower()), result
+
+
+def test_reprint_asks_the_passphrase_once_retries_and_says_opened_only_when_it_was(
+    qtbot: Any, desk: Desk, message_boxes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.common.passphrase_session import forget_keys
+    from ui.desk import reprint
+
+    forget_keys()
+    answers = ["не тот пароль", PASSPHRASE]
+    labels: list[str] = []
+
+    def get_text(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        labels.append(label)
+        return (answers.pop(0), True) if answers else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    yes = staticmethod(lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    opened = [False, True]
+    monkeypatch.setattr(reprint, "open_file", lambda _path: opened.pop(0))
+    person = desk.people[20]
+
+    desk.page.reprinter.reprint(person)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=WAIT_MS)
+    assert len(labels) == 2 and "Неверная парольная фраза" in labels[1]
+    [first] = message_boxes.texts("information")
+    assert "сохранён" in first and "открыт" not in first.split("сохранён")[1].split(".")[0]
+
+    desk.page.reprinter.reprint(person)  # the key is remembered: no passphrase this time
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 2, timeout=WAIT_MS)
+    assert len(labels) == 2
+    assert "открыт" in message_boxes.texts("information")[1]
+    with open_workspace(desk.app.context.workspace.path) as ws:
+        assert participants.get_participant(ws, person.id).badge_version == 3
+    forget_keys()
+
+
+def test_wrong_day_names_the_days_as_a_range_agrees_and_stays_until_clicked(
+    qtbot: Any, desk: Desk, demo_copy: Path
+) -> None:
+    with open_workspace(demo_copy) as ws:
+        key = keys.unlock_signing_key(ws, PASSPHRASE)
+        with ws.reading() as session:
+            event_id = current_event(session).id
+        others = participants.list_participants(ws, stream_number=2)
+    woman = next(p for p in others if (p.patronymic or "").endswith("вна"))
+    desk.page.submit_scan(make_token(key, event_id, woman.id, 1))
+    wait_tone(qtbot, desk, Tone.REFUSED, 1)
+    text = desk.page.result.explanation.text()
+    assert text.startswith("Она занимается в потоке 2: ")
+    assert "–" in text and text.count("мая") == 1  # «16–19 мая», not four dates
+    assert "Сегодня день потока 1" in text
+    desk.page.result._reset.setInterval(10)
+    qtbot.wait(100)
+    assert desk.page.result.tone is Tone.REFUSED  # a refusal is not timed out
+    qtbot.mouseClick(desk.page.result, Qt.MouseButton.LeftButton)
+    assert desk.page.result.tone is Tone.READY
+
+
+def test_kiosk_mode_fills_the_screen_with_the_verdict_and_esc_leaves(
+    qtbot: Any, desk: Desk
+) -> None:
+    desk.page.fullscreen_button.click()
+    assert desk.page.kiosk and desk.window.isFullScreen()
+    assert not desk.page.side.isVisible() and not desk.window.navigation.isVisible()
+    assert desk.page.result.arrivals.isVisible()
+    assert "из 70" in desk.page.result.arrivals.text()
+    scanner_types(desk.window, desk.tokens[30])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    name_px = desk.page.result.name.font().pixelSize()
+    default_px = QFontMetrics(QApplication.font()).height()
+    assert name_px >= 3 * default_px  # the name grows with the screen, not a fixed point size
+    qtbot.keyClick(desk.page, Qt.Key.Key_Escape)
+    assert not desk.page.kiosk and not desk.window.isFullScreen()
+    assert desk.page.side.isVisible() and desk.window.navigation.isVisible()
+
+
+def test_a_wrong_admission_is_annulled_from_the_scan_log(
+    qtbot: Any, desk: Desk, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    scanner_types(desk.window, desk.tokens[12])
+    wait_tone(qtbot, desk, Tone.ADMITTED, 1)
+    qtbot.waitUntil(lambda: "1 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    asked: list[str] = []
+
+    def reason(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "перепутали однофамилиц", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(reason))
+    desk.page.recent.setCurrentRow(0)
+    desk.page.annul_button.click()
+    qtbot.waitUntil(lambda: desk.page.recent.results() == ["annulled"], timeout=WAIT_MS)
+    assert desk.people[12].full_name in asked[0]
+    qtbot.waitUntil(lambda: "0 из 70" in desk.page.counts_panel.arrived.text(), timeout=WAIT_MS)
+    assert "аннулировано" in desk.page.recent.item(0).text()
+    scanner_types(desk.window, desk.tokens[12])  # the same badge again: green, not amber
+    wait_tone(qtbot, desk, Tone.ADMITTED, 2)

@@ -21,7 +21,7 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
     # The check must be able to fail: drop one translation and one message from a copy.
     import scripts.update_translations as updater
 
-    text = ts_path("ru").read_text(encoding="utf-8")
+    text = ts_path("ru", "organizer").read_text(encoding="utf-8")
     broken = text.replace(
         "<translation>Все потоки</translation>", '<translation type="unfinished"></translation>'
     )
@@ -29,7 +29,7 @@ def test_a_new_string_would_be_reported(tmp_path: Path, monkeypatch: pytest.Monk
     folder.mkdir()
     for catalogue in ts_path("ru").parent.glob("*_ru.ts"):
         (folder / catalogue.name).write_bytes(catalogue.read_bytes())
-    (folder / "smm_event_ru.ts").write_text(broken, encoding="utf-8")
+    (folder / "organizer_ru.ts").write_text(broken, encoding="utf-8")
     real = updater.resource_path
     monkeypatch.setattr(
         updater,
@@ -48,8 +48,8 @@ def test_lrelease_compiles_and_reuses_the_cached_catalogue(tmp_path: Path) -> No
 
 
 def test_changed_source_gets_a_new_catalogue_and_the_old_one_goes(tmp_path: Path) -> None:
-    source = tmp_path / "smm_event_ru.ts"
-    source.write_bytes(ts_path("ru").read_bytes())
+    source = tmp_path / "organizer_ru.ts"
+    source.write_bytes(ts_path("ru", "organizer").read_bytes())
     old = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")
     source.write_text(source.read_text(encoding="utf-8").replace("Все потоки", "Все"), "utf-8")
     new = i18n.compile_ts([source], tmp_path / "cache", "smm_event_ru")

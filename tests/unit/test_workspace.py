@@ -59,3 +59,39 @@ def test_upgrade_of_an_old_workspace_makes_a_backup_first(workspace_path: Path) 
     assert refused.value.code == "workspace_from_newer_version"
     backups = list((workspace_path.parent / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
+
+
+def test_writers_on_several_threads_take_turns_and_lose_nothing(workspace_path: Path) -> None:
+    """The GUI's lanes write from several threads (a sync batch, a print log, a scan): every
+    change gets its own sequence number and none is lost or fails with «database is locked»."""
+    import threading
+    import uuid
+
+    from sqlalchemy import func, select
+
+    from smm_event.storage import changes
+    from smm_event.storage.local_models import ChangeRecord
+
+    with open_workspace(workspace_path) as ws:
+        with ws.reading() as session:
+            before = session.scalar(select(func.count()).select_from(ChangeRecord))
+        errors: list[BaseException] = []
+
+        def write(name: str) -> None:
+            try:
+                for n in range(25):
+                    with ws.transaction() as session:
+                        changes.record(session, "device", uuid.uuid4(), {"name": f"{name}{n}"})
+            except BaseException as error:  # pragma: no cover - reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=write, args=(name,)) for name in "abcd"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with ws.reading() as session:
+            seqs = session.scalars(select(ChangeRecord.seq)).all()
+        assert len(seqs) == (before or 0) + 100
+        assert len(set(seqs)) == len(seqs)

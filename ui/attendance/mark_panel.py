@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
@@ -82,13 +81,8 @@ class MarkPanel(QWidget):
                 lines.append(fill(self.tr("Note: {note}"), note=mark.note))
             self.history.addItem("\n".join(lines))
 
-    def show_frame(self, frame: object) -> None:
-        """A camera frame (BGR numpy array) scaled into the preview."""
-        if not isinstance(frame, np.ndarray) or frame.ndim != 3:
-            return
-        rgb = np.ascontiguousarray(frame[:, :, ::-1])
-        height, width = rgb.shape[:2]
-        image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+    def show_frame(self, image: QImage) -> None:
+        """A camera preview frame (already shrunk and owning its pixels) scaled into view."""
         scaled = QPixmap.fromImage(image).scaled(
             self.preview.size(),
             Qt.AspectRatioMode.KeepAspectRatio,

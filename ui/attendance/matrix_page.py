@@ -26,7 +26,7 @@ from smm_event.errors import UserError
 from smm_event.services import attendance
 from ui.attendance.matrix_model import NAME, MatrixModel
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, status_letter, status_name
-from ui.background import Task
+from ui.background import Lane, Task
 from ui.common.formatting import stream_label
 from ui.context import AppContext
 from ui.errors import show_error
@@ -147,6 +147,7 @@ class AttendanceMatrixPage(QWidget):
             on_done=lambda saved: self.message.setText(fill(self.tr("Saved {path}"), path=saved)),
             on_error=self._failed,
             owner=self,
+            lane=Lane.RENDER,
         )
 
     def _failed(self, error: BaseException) -> None:

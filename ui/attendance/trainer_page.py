@@ -41,10 +41,11 @@ from smm_event.errors import UserError
 from smm_event.services import attendance
 from ui.attendance.mark_panel import MarkPanel
 from ui.attendance.roster_model import NAME, ORGANIZATION, STATUS_COLUMNS, RosterModel
-from ui.attendance.scanner import CameraFeed, KeyboardScanner
 from ui.attendance.session_picker import SessionPicker
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, scan_message, status_name
-from ui.background import Task
+from ui.background import Lane, Task
+from ui.common.camera import CameraController
+from ui.common.keyboard_capture import KeyboardCapture
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fill
@@ -73,14 +74,16 @@ class AttendancePage(QWidget):
         self._history_task: Task | None = None
         self.model = RosterModel(self)
         self._build()
-        self.scanner = KeyboardScanner(self)
-        self.scanner.scanned.connect(self.handle_scan)
+        self.scanner = KeyboardCapture(self, shortcuts=True)
+        self.scanner.scanned.connect(lambda scan: self.handle_scan(scan.text))
         self.scanner.shortcut.connect(self._shortcut)
-        self.camera = CameraFeed(self)
-        self.camera.code.connect(self.handle_scan)
-        self.camera.frame.connect(self.panel.show_frame)
+        self.camera = CameraController(self)
+        self.camera.code_read.connect(self.handle_scan)
+        self.camera.frame_ready.connect(self.panel.show_frame)
         self.camera.failed.connect(self._camera_failed)
-        self.camera.stopped.connect(self._camera_stopped)
+        self.camera.running_changed.connect(
+            lambda running: None if running else self._camera_stopped()
+        )
         context.workspace_changed.connect(self._workspace_changed)
         context.data_changed.connect(self.reload_roster)
         if context.summary is not None:
@@ -386,6 +389,7 @@ class AttendancePage(QWidget):
                 number,
                 day,
                 Path(path),
+                lane=Lane.RENDER,
                 on_done=lambda pages: self._show_banner(
                     fill(self.tr("Saved {path} ({pages} pages)"), path=path, pages=pages), True
                 ),

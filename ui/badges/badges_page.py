@@ -36,7 +36,7 @@ from smm_event.errors import UserError
 from smm_event.pdf.badge_layouts import BUILTIN_LAYOUTS
 from smm_event.services.badges import badge_layout, print_badges, print_log
 from smm_event.services.keys import list_keys
-from ui.background import Task
+from ui.background import Lane, Task
 from ui.badges.badge_keys import KeyKeeper, badge_error_message
 from ui.badges.badge_log import PrintLogView
 from ui.badges.badge_people import PeopleChoice, PeopleChooser
@@ -237,6 +237,7 @@ class BadgesPage(QWidget):
             on_error=self._preview_failed,
             cancellable=True,
             owner=self,
+            lane=Lane.RENDER,
         )
 
     def _show_preview(self, preview: PagePreview) -> None:
@@ -344,6 +345,7 @@ class BadgesPage(QWidget):
             on_progress=self._progress,
             cancellable=True,
             owner=self,
+            lane=Lane.RENDER,
         )
 
     def _progress(self, done: int, total: int | None) -> None:

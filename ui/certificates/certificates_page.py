@@ -44,7 +44,7 @@ from smm_event.domain.certificates import (
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.services import certificates
-from ui.background import Task
+from ui.background import Lane, Task
 from ui.badges.badge_keys import KeyKeeper
 from ui.certificates.certificate_tables import EligibilityModel, NamesModel, RegisterModel
 from ui.certificates.certificate_verify import VerifyPanel
@@ -386,7 +386,7 @@ class CertificatesPage(QWidget):
         self.print_button.setEnabled(False)
         self._work = self.context.run(
             fn, *args, on_done=self._issued, on_error=self._issue_failed,  # type: ignore[arg-type]
-            on_progress=self._progress, cancellable=True, owner=self,
+            on_progress=self._progress, cancellable=True, owner=self, lane=Lane.RENDER,
         )  # fmt: skip
 
     def _progress(self, done: int, total: int | None) -> None:
@@ -502,7 +502,7 @@ class CertificatesPage(QWidget):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-        self.context.run(certificates.export_register, target, owner=self, on_error=self._failed,
+        self.context.run(certificates.export_register, target, owner=self, on_error=self._failed, lane=Lane.RENDER,
                          on_done=lambda p: self.status_label.setText(fill(self.tr("Register saved to {path}"), path=p)))  # fmt: skip
 
     # -- messages --------------------------------------------------------------------------

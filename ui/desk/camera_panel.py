@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from smm_event.scanning.camera import CameraInfo
+from ui.common.camera import CameraController
 from ui.context import AppContext
-from ui.desk.camera import CameraController
 from ui.desk.messages import camera_message
 from ui.i18n import fill
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -45,16 +47,19 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
 from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date
+from ui.common.keyboard_capture import KeyboardCapture
+from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
+from ui.desk.annul import Annuller
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
 from ui.desk.messages import desk_error_message
 from ui.desk.recent_list import RecentList
 from ui.desk.reprint import BadgeReprinter
 from ui.desk.result_panel import ResultPanel
-from ui.desk.scanner_capture import ScannerCapture
 from ui.desk.search_panel import SearchPanel
 from ui.desk.selftest_dialog import ScannerSelfTest
 from ui.desk.sounds import Player, SystemPlayer
@@ -89,12 +94,17 @@ class DeskPage(QWidget):
         self.clock = clock or (lambda: now())
         self.player: Player = player or SystemPlayer()
         self.counts: DeskCounts | None = None
+        self.kiosk = False
+        self._state_before_kiosk = Qt.WindowState.WindowNoState
         self._build()
-        self.capture = ScannerCapture(self, active=self._capturing)
-        self.capture.scanned.connect(lambda _text, raw: self.submit_scan(raw))
+        self.capture = KeyboardCapture(self, active=self._capturing)
+        self.capture.scanned.connect(lambda scan: self.submit_scan(scan.raw))
+        self.capture.start()
         self.camera_panel.code_read.connect(
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
+        self.annuller = Annuller(self.context, self.recent, self, self.current_operator)
+        self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
@@ -118,10 +128,18 @@ class DeskPage(QWidget):
         )
         self.clock_banner.hide()
         self.result = ResultPanel()
+        self.result.set_hold_ms(self.context.station.verdict_hold_seconds * 1000)
         self.recent = RecentList()
+        self.recent_title = QWidget()
+        title_row = QHBoxLayout(self.recent_title)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(QLabel(self.tr("Last scans")), 1)
+        self.annul_button = QPushButton(self.tr("Annul…"))
+        self.annul_button.setToolTip(self.tr("Undo the selected admission, with a reason"))
+        title_row.addWidget(self.annul_button)
         left = QVBoxLayout()
         left.addWidget(self.result, 3)
-        left.addWidget(QLabel(self.tr("Last scans")))
+        left.addWidget(self.recent_title)
         left.addWidget(self.recent, 1)
         right = QVBoxLayout()
         right.addWidget(self._build_station())
@@ -133,13 +151,13 @@ class DeskPage(QWidget):
         self.counts_panel = CountsPanel()
         self.counts_panel.missing_requested.connect(self.show_missing)
         right.addWidget(self._group(self.tr("Today"), self.counts_panel), 0)
-        side = QWidget()
-        side.setLayout(right)
+        self.side = QWidget()
+        self.side.setLayout(right)
         right.setContentsMargins(0, 0, 0, 0)
-        side.setFixedWidth(SIDE_WIDTH)
+        self.side.setFixedWidth(SIDE_WIDTH)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(side)
+        body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.clock_banner)
@@ -167,13 +185,23 @@ class DeskPage(QWidget):
         self.selftest_button.clicked.connect(self.open_selftest)
         self.walkin_button = QPushButton(self.tr("New participant…"))
         self.walkin_button.clicked.connect(self.open_walk_in)
-        self.fullscreen_button = QPushButton(self.tr("Full screen"))
+        self.fullscreen_button = QPushButton(self.tr("Kiosk mode"))
+        self.fullscreen_button.setToolTip(
+            self.tr("Only the verdict, on the whole screen. Esc leaves.")
+        )
         self.fullscreen_button.setCheckable(True)
         self.fullscreen_button.clicked.connect(self.toggle_fullscreen)
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
         fields.addRow(self.tr("Desk:"), self.desk_name)
         fields.addRow(self.tr("Operator:"), self.operator)
+        self.hold = QSpinBox()
+        self.hold.setRange(MIN_HOLD_SECONDS, MAX_HOLD_SECONDS)
+        self.hold.setSuffix(self.tr(" s"))
+        self.hold.setValue(self.context.station.verdict_hold_seconds)
+        self.hold.setToolTip(self.tr("A refusal stays until the next scan or a click."))
+        self.hold.valueChanged.connect(self._hold_changed)
+        fields.addRow(self.tr("Green and amber shown for:"), self.hold)
         buttons = QHBoxLayout()
         for button in (self.walkin_button, self.selftest_button, self.fullscreen_button):
             buttons.addWidget(button)
@@ -213,6 +241,7 @@ class DeskPage(QWidget):
         self.counts = counts
         self.search.today_streams = tuple(stream.number for stream in counts.streams)
         self.counts_panel.show_counts(counts)
+        self.result.set_arrivals(self.counts_panel.arrived.text() if self.kiosk else None)
 
     def _recent_loaded(self, scans: tuple[ScanRecord, ...]) -> None:
         if self.recent.count() == 0:
@@ -239,6 +268,11 @@ class DeskPage(QWidget):
 
     def current_operator(self) -> str | None:
         return self.operator.text().strip() or None
+
+    def _hold_changed(self, seconds: int) -> None:
+        self.result.set_hold_ms(seconds * 1000)
+        if seconds != self.context.station.verdict_hold_seconds:
+            self.context.update_station(verdict_hold_seconds=seconds)
 
     def _save_station(self) -> None:
         desk, operator = self.desk_name.text().strip(), self.operator.text().strip()
@@ -380,17 +414,50 @@ class DeskPage(QWidget):
         return dialog
 
     def toggle_fullscreen(self) -> None:
+        self.set_kiosk(not self.kiosk)
+
+    def set_kiosk(self, on: bool) -> None:
+        """Kiosk mode: the verdict fills the screen (no navigation, menus or side panel), with
+        today's arrived/expected in large type. Scanning works as usual; Esc leaves."""
+        if on == self.kiosk:
+            return
+        self.kiosk = on
         window = self.window()
-        toggle = getattr(window, "toggle_fullscreen", None)
-        if callable(toggle):
-            toggle()
-        elif window.isFullScreen():
-            window.showNormal()
-        else:
+        for widget in (self.side, self.recent, self.recent_title):
+            widget.setVisible(not on)
+        for chrome in _window_chrome(window):
+            chrome.setVisible(not on)
+        self.result.set_arrivals(self.counts_panel.arrived.text() if on else None)
+        if on:
+            self._state_before_kiosk = window.windowState()
             window.showFullScreen()
-        self.fullscreen_button.setChecked(window.isFullScreen())
+        else:
+            restore_window_state(window, self._state_before_kiosk)
+        self.fullscreen_button.setChecked(on)
+        action = getattr(window, "fullscreen_action", None)
+        if isinstance(action, QAction):
+            action.setChecked(on)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.kiosk and event.key() == Qt.Key.Key_Escape:
+            self.set_kiosk(False)
+            return
+        super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
+        if self.kiosk:
+            self.set_kiosk(False)
         # Another page is showing: the camera must not check people in behind its back.
         self.camera_panel.stop()
         super().hideEvent(event)
+
+
+def _window_chrome(window: QWidget) -> list[QWidget]:
+    """What kiosk mode hides around the page: the navigation list, menus and status bar."""
+    chrome: list[QWidget] = []
+    navigation = getattr(window, "navigation", None)
+    if isinstance(navigation, QWidget):
+        chrome.append(navigation)
+    if isinstance(window, QMainWindow):
+        chrome.extend(w for w in (window.menuBar(), window.statusBar()) if w is not None)
+    return chrome

@@ -37,6 +37,28 @@ def _messages() -> dict[str, str]:
             "Ask the organizer to reprint the badge on their laptop. Meanwhile, check the "
             "person in by search.",
         ),
+        "annul_reason_required": QCoreApplication.translate(
+            "DeskMessages", "Write why the check-in is annulled: the organizers will see it."
+        ),
+        "annul_reason_too_long": QCoreApplication.translate(
+            "DeskMessages", "The reason is too long: at most {max_length} characters."
+        ),
+        "checkin_not_found": QCoreApplication.translate(
+            "DeskMessages", "This check-in is not in the workspace. Refresh the list of scans."
+        ),
+        "bad_checkin_id": QCoreApplication.translate(
+            "DeskMessages", "This check-in is not in the workspace. Refresh the list of scans."
+        ),
+        "checkin_not_admitted": QCoreApplication.translate(
+            "DeskMessages", "This scan admitted nobody, so there is nothing to annul."
+        ),
+        "checkin_already_annulled": QCoreApplication.translate(
+            "DeskMessages", "This check-in was already annulled."
+        ),
+        "signing_key_retired": QCoreApplication.translate(
+            "DeskMessages",
+            "The signing key was replaced. Reprint again and enter the passphrase of the new key.",
+        ),
         "wrong_passphrase": QCoreApplication.translate(
             "DeskMessages", "Wrong passphrase. The badge was not reissued."
         ),

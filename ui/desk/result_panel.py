@@ -1,16 +1,25 @@
-"""The big result panel: green, amber or red with the person's name in large type, back to
-«Готово к сканированию» a few seconds later."""
+"""The big result panel: green, amber or red with the person's name in large type.
+
+The text is sized to the panel (the name takes about a sixth of its height), so in kiosk mode at
+1920×1080 it reads from across the hall. Green and amber go back to «Готово к сканированию»
+after the desk's hold time (a station setting); a red refusal stays, with its reason and what to
+do, until the next scan or a click, so a busy clerk cannot miss it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smm_event.domain.checkin import CheckinOutcome
 from ui.common.formatting import stream_label
 from ui.desk.verdicts import COLOURS, Tone, Verdict, verdict
 
-RESET_MS = 4000
+RESET_MS = 4000  # the default hold time of a green or amber verdict
+# Font pixel size of each line as a share of the panel's height (and, for long names, width).
+_SCALES = {"headline": 0.085, "name": 0.11, "organization": 0.055, "stream": 0.055}
+_EXPLANATION_SCALE = 0.045
+_ARRIVALS_SCALE = 0.07
 
 
 class ResultPanel(QFrame):
@@ -26,6 +35,8 @@ class ResultPanel(QFrame):
         self.organization = self._label(1.5)
         self.stream = self._label(1.5)
         self.explanation = self._label(1.25)
+        self.arrivals = self._label(1.5, bold=True)  # today's arrived/expected, in kiosk mode
+        self.arrivals.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.addStretch(1)
@@ -34,6 +45,7 @@ class ResultPanel(QFrame):
         layout.addSpacing(10)
         layout.addWidget(self.explanation)
         layout.addStretch(1)
+        layout.addWidget(self.arrivals)
         self._reset = QTimer(self, singleShot=True, interval=RESET_MS)
         self._reset.timeout.connect(self.show_ready)
         self.show_ready()
@@ -48,6 +60,39 @@ class ResultPanel(QFrame):
         font.setBold(bold)
         label.setFont(font)
         return label
+
+    def set_hold_ms(self, milliseconds: int) -> None:
+        """How long a green or amber verdict stays (a refusal stays until dismissed)."""
+        self._reset.setInterval(max(500, milliseconds))
+
+    def set_arrivals(self, text: str | None) -> None:
+        self.arrivals.setText(text or "")
+        self.arrivals.setVisible(bool(text))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        height, width = max(1, self.height()), max(1, self.width())
+        for name, scale in _SCALES.items():
+            self._size(getattr(self, name), height * scale, width)
+        self._size(self.explanation, height * _EXPLANATION_SCALE, width)
+        self._size(self.arrivals, height * _ARRIVALS_SCALE, width)
+
+    @staticmethod
+    def _size(label: QLabel, pixels: float, width: int) -> None:
+        # Never below a readable size; long lines wrap (word wrap is on) rather than clip.
+        font = label.font()
+        size = max(14, min(int(pixels), width // 12))
+        if font.pixelSize() != size:
+            font.setPixelSize(size)
+            label.setFont(font)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.tone is Tone.REFUSED:
+            self.show_ready()  # the clerk has seen the refusal
+        super().mousePressEvent(event)
 
     def show_ready(self) -> None:
         self._reset.stop()
@@ -80,7 +125,10 @@ class ResultPanel(QFrame):
         self._set(
             self.stream, stream_label(number, self.stream_titles.get(number, "")) if number else ""
         )
-        self._reset.start()
+        if shown.tone is Tone.REFUSED:
+            self._reset.stop()  # stays until the next scan or a click
+        else:
+            self._reset.start()
         return shown
 
     def show_problem(self, headline: str, explanation: str) -> None:
@@ -91,7 +139,7 @@ class ResultPanel(QFrame):
         self.explanation.setText(explanation)
         for label in (self.name, self.organization, self.stream):
             label.hide()
-        self._reset.start()
+        self._reset.stop()  # a failure of the desk stays until the next scan or a click
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:

@@ -1,8 +1,10 @@
 """«Проверка сканера»: scan any badge and learn whether the scanner is set up right.
 
-The dialog listens to the keyboard itself (the desk's own capture pauses while a modal dialog
-is open) and records every character with its time, so it can also judge input the desk would
-drop: a scanner as slow as a person, or one that sends no Enter. Nothing is checked in.
+The dialog listens through the desk's own keyboard capture (``KeyboardCapture``: the same
+buffer, the same 0.2 s silence; the desk's instance pauses while this modal dialog is open), so
+what passes here passes at the desk. Input the desk would drop (a scanner as slow as a person
+that sends no Enter) arrives as ``dropped`` once the buffer gives up, and is explained too.
+Nothing is checked in.
 """
 
 from __future__ import annotations
@@ -10,10 +12,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from smm_event.domain.badges import BadgeVerification
-from smm_event.scanning.scan_buffer import ScannerDiagnosis, ScannerIssue, diagnose_scanner_input
+from smm_event.scanning.scan_buffer import (
+    CompletedScan,
+    ScannerDiagnosis,
+    ScannerIssue,
+    diagnose_scanner_input,
+)
+from ui.common.keyboard_capture import KeyboardCapture
 from ui.context import AppContext
 from ui.i18n import fill
-
-SILENCE_SECONDS = 0.8  # a scanner without Enter has finished after this pause
 
 
 class ScannerSelfTest(QDialog):
@@ -38,9 +42,6 @@ class ScannerSelfTest(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self._clock = clock
-        self._chars: list[str] = []
-        self._times: list[float] = []
         self.diagnosis: ScannerDiagnosis | None = None
         self.setWindowTitle(self.tr("Scanner test"))
         self.resize(620, 420)
@@ -70,43 +71,14 @@ class ScannerSelfTest(QDialog):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self._timer = QTimer(self, interval=100)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self.capture = KeyboardCapture(self, clock=clock)
+        self.capture.scanned.connect(self._received)
+        self.capture.dropped.connect(self._received)
+        self.capture.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
-            return False
-        if not self.isVisible() or watched.window() is not self:
-            return False
-        assert isinstance(event, QKeyEvent)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
-            self._finish(ended_with_enter=True)
-            return True
-        if event.key() == Qt.Key.Key_Escape:
-            return False
-        if event.text() and event.text().isprintable():
-            self._chars.append(event.text())
-            self._times.append(self._clock())
-            return True
-        return False
-
-    def _poll(self) -> None:
-        if self._times and self._clock() - self._times[-1] >= SILENCE_SECONDS:
-            self._finish(ended_with_enter=False)
-
-    def _finish(self, ended_with_enter: bool) -> None:
-        if not self._chars:
-            return
-        raw = "".join(self._chars)
-        gaps = len(self._times) - 1
-        mean_gap_ms = (self._times[-1] - self._times[0]) / gaps * 1000 if gaps else 0.0
-        self._chars.clear()
-        self._times.clear()
-        self.show_diagnosis(diagnose_scanner_input(raw, ended_with_enter, mean_gap_ms), raw)
+    def _received(self, scan: CompletedScan) -> None:
+        diagnosis = diagnose_scanner_input(scan.raw, scan.ended_with_enter, scan.mean_gap_ms)
+        self.show_diagnosis(diagnosis, scan.raw)
 
     def show_diagnosis(self, diagnosis: ScannerDiagnosis, raw: str) -> None:
         self.diagnosis = diagnosis
@@ -155,8 +127,5 @@ class ScannerSelfTest(QDialog):
         }[issue]
 
     def done(self, result: int) -> None:
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.capture.stop()
         super().done(result)

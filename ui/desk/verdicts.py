@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from pytrovich.enums import Gender
 
 from smm_event.badges import TokenResult
 from smm_event.domain.checkin import CheckinOutcome, CheckinResult
+from smm_event.text.dates_ru import day_runs, format_days_ru
+from smm_event.text.declension import grammatical_gender
 from ui.desk.sounds import Sound
 from ui.i18n import fill
 
@@ -158,15 +161,32 @@ def _token_reason(token: TokenResult | None) -> str:
 
 
 def _wrong_day(outcome: CheckinOutcome) -> str:
-    today = ", ".join(str(number) for number in outcome.today_streams)
-    return fill(
-        QCoreApplication.translate(
-            "DeskVerdicts", "Stream {stream} meets on {days}. Today is the day of stream {today}."
-        ),
-        stream=outcome.stream_number or "—",
-        days=days_text(outcome.stream_days),
-        today=today or "—",
+    """«Она занимается в потоке 2: 10–13 декабря. Сегодня день потока 1.» The days as ranges,
+    the pronoun agreeing with the person (no pronoun when the gender is unclear)."""
+    today = ", ".join(str(number) for number in outcome.today_streams) or "—"
+    stream = outcome.stream_number or "—"
+    days = days_text(outcome.stream_days)
+    person = outcome.participant
+    gender = (
+        grammatical_gender(person.gender, person.surname, person.first_name, person.patronymic)
+        if person is not None
+        else None
     )
+    if gender is Gender.FEMALE:
+        template = QCoreApplication.translate(
+            "DeskVerdicts",
+            "She is in stream {stream}, which meets on {days}. Today is the day of stream {today}.",
+        )
+    elif gender is Gender.MALE:
+        template = QCoreApplication.translate(
+            "DeskVerdicts",
+            "He is in stream {stream}, which meets on {days}. Today is the day of stream {today}.",
+        )
+    else:
+        template = QCoreApplication.translate(
+            "DeskVerdicts", "Stream {stream} meets on {days}. Today is the day of stream {today}."
+        )
+    return fill(template, stream=stream, days=days, today=today)
 
 
 def time_text(at: dt.datetime) -> str:
@@ -174,5 +194,16 @@ def time_text(at: dt.datetime) -> str:
 
 
 def days_text(days: Sequence[dt.date]) -> str:
+    """Consecutive days as a range: «10–13 декабря» in Russian, «10–13 December» otherwise."""
+    if QLocale().language() == QLocale.Language.Russian:
+        return format_days_ru(days)
     locale = QLocale()
-    return ", ".join(locale.toString(QDate(d.year, d.month, d.day), "d MMMM") for d in days)
+    parts: list[str] = []
+    for start, end in day_runs(days):
+        first = locale.toString(QDate(start.year, start.month, start.day), "d MMMM")
+        if start == end:
+            parts.append(first)
+        else:
+            last = locale.toString(QDate(end.year, end.month, end.day), "d MMMM")
+            parts.append(f"{first} – {last}")
+    return ", ".join(parts)

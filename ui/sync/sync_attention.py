@@ -50,6 +50,12 @@ def kind_text(kind: AttentionKind) -> str:
         AttentionKind.CONFLICTING_MARKS: QCoreApplication.translate(
             "SyncAttention", "Different marks on different laptops"
         ),
+        AttentionKind.CONFLICTING_SELECTION: QCoreApplication.translate(
+            "SyncAttention", "Different accelerator decisions on different laptops"
+        ),
+        AttentionKind.SELECTION_OVER_LIMIT: QCoreApplication.translate(
+            "SyncAttention", "More people in the accelerator than places"
+        ),
     }
     return texts.get(kind, kind.value)
 
@@ -107,6 +113,19 @@ def detail_text(item: AttentionItem) -> str:
         return fill(
             QCoreApplication.translate("SyncAttention", "current: {status}"),
             status=details.get("current_status"),
+        )
+    if kind is AttentionKind.CONFLICTING_SELECTION:
+        return fill(
+            QCoreApplication.translate("SyncAttention", "current: {decision}"),
+            decision=details.get("current_decision"),
+        )
+    if kind is AttentionKind.SELECTION_OVER_LIMIT:
+        return fill(
+            QCoreApplication.translate(
+                "SyncAttention", "{count} of {allowed} allowed; save the selection again"
+            ),
+            count=details.get("count"),
+            allowed=details.get("allowed"),
         )
     return ""
 

@@ -42,6 +42,7 @@ from smm_event.domain.sync import (
 from smm_event.errors import UserError
 from smm_event.services import sync as sync_service
 from smm_event.sync.central import display_url, parse_central_url
+from ui.background import Lane
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fill
@@ -260,6 +261,7 @@ class SyncPage(QWidget):
         self.context.executor.submit(
             sync_service.check_central,
             *address,
+            lane=Lane.NETWORK,
             owner=self,
             on_done=lambda check: self._checked(check, *address),
             on_error=self._failed,
@@ -293,6 +295,7 @@ class SyncPage(QWidget):
         self.context.run(
             sync_service.sync_with_central,
             url,
+            lane=Lane.NETWORK,
             password=password,
             progress=self._relay,
             cancel=self._cancel,
@@ -332,6 +335,7 @@ class SyncPage(QWidget):
         self.context.run(
             sync_service.export_changes,
             Path(path),
+            lane=Lane.NETWORK,
             owner=self,
             on_done=self._exported,
             on_error=self._failed,
@@ -360,6 +364,7 @@ class SyncPage(QWidget):
         self.context.run(
             sync_service.import_changes,
             Path(path),
+            lane=Lane.NETWORK,
             progress=self._relay,
             cancel=self._cancel,
             owner=self,
@@ -387,7 +392,12 @@ class SyncPage(QWidget):
             self.context.update_station(central_url=url)
         if password and self.remember.isChecked():
             self.context.executor.submit(
-                sync_service.save_central_password, url, password, owner=self, on_error=self._failed
+                sync_service.save_central_password,
+                url,
+                password,
+                owner=self,
+                on_error=self._failed,
+                lane=Lane.NETWORK,
             )
             self.password_edit.clear()
 

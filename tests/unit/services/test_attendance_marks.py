@@ -18,10 +18,12 @@ from smm_event.domain.attendance import (
     MarkSource,
     ScanOutcome,
 )
+from smm_event.domain.checkin import CheckinMethod, CheckinResult
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
 from smm_event.services import attendance, keys
 from smm_event.services.attendance_hooks import on_admitted
+from smm_event.services.checkin import list_scans
 from smm_event.services.context import current_event
 from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord
@@ -264,6 +266,12 @@ def test_scan_refuses_bad_badges_other_streams_and_closed_sessions(
         ScanOutcome.BAD_BADGE,
         TokenResult.REPLACED,
     )
+    # The refused badges are in the scan log, as at the desk; the other-stream one is not.
+    logged = list_scans(demo_workspace)  # the scans above were made now
+    door = [(scan.method, scan.result, scan.raw_text) for scan in logged]
+    assert (CheckinMethod.DOOR, CheckinResult.FORGED_OR_UNREADABLE, "https://example.org") in door
+    assert (CheckinMethod.DOOR, CheckinResult.BADGE_REPLACED) in [d[:2] for d in door]
+    assert len(door) == 2
     attendance.close_session(demo_workspace, session.id, mark_unmarked_absent=False)
     closed = attendance.mark_by_scan(
         demo_workspace, session.id, _token(demo_workspace, signing_key, person)

@@ -368,6 +368,25 @@ def test_reprint_with_a_wrong_passphrase_keeps_the_old_badge(
     assert check_in_scan(ws, badge(person), now=MORNING).result is CheckinResult.ADMITTED
 
 
+def test_reprint_with_the_sessions_key_needs_no_passphrase(
+    ws: Workspace, badge: Callable[[ParticipantInfo], str], key: SigningKey
+) -> None:
+    person = stream(ws, 1)[12]
+    assert reprint_at_desk(ws, person.id, key).startswith(b"%PDF")
+    assert participants.get_participant(ws, person.id).badge_version == 2
+
+
+def test_reprint_with_a_key_retired_since_it_was_unlocked_keeps_the_old_badge(
+    ws: Workspace, badge: Callable[[ParticipantInfo], str], key: SigningKey
+) -> None:
+    person = stream(ws, 1)[13]
+    keys.rotate_keys(ws, PASSPHRASE, retire_old=True)
+    with pytest.raises(UserError) as error:
+        reprint_at_desk(ws, person.id, key)
+    assert error.value.code == "signing_key_retired"
+    assert participants.get_participant(ws, person.id).badge_version == 1
+
+
 def test_reprint_on_a_laptop_without_the_signing_key(demo_workspace: Workspace) -> None:
     person = stream(demo_workspace, 1)[0]
     with pytest.raises(UserError) as error:

@@ -9,6 +9,7 @@ from smm_event.text.dates_ru import (
     MONTHS_GENITIVE,
     format_date_range_ru,
     format_date_ru,
+    format_days_ru,
     format_hours_ru,
     format_number_ru,
     plural_ru,
@@ -150,3 +151,23 @@ def test_number_and_plural_helpers() -> None:
         "дня",
         "дней",
     ]
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ([D(2026, 12, 13), D(2026, 12, 10), D(2026, 12, 12), D(2026, 12, 11)], "10–13 декабря"),
+        ([D(2026, 12, 10), D(2026, 12, 11), D(2026, 12, 14)], "10–11 и 14 декабря"),
+        ([D(2026, 12, 10), D(2026, 12, 12), D(2026, 12, 14)], "10, 12 и 14 декабря"),
+        ([D(2026, 11, 30), D(2026, 12, 1), D(2026, 12, 2)], "30 ноября – 2 декабря"),
+        ([D(2026, 11, 29), D(2026, 12, 1), D(2026, 12, 2)], "29 ноября и 1–2 декабря"),
+        ([D(2026, 12, 31), D(2027, 1, 1)], "31 декабря – 1 января"),
+        ([D(2026, 5, 12), D(2026, 5, 12)], "12 мая"),
+        ([], ""),
+    ],
+)
+def test_stream_days_as_the_desk_says_them(days: list[dt.date], expected: str) -> None:
+    assert format_days_ru(days) == expected

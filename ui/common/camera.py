@@ -1,4 +1,4 @@
-"""The webcam at the desk: ``CameraScanner`` on a worker thread, never the GUI thread.
+"""The webcam (desk and trainer page): ``CameraScanner`` on a worker thread, never the GUI thread.
 
 Frames for the live preview are shrunk and turned into a QImage that owns its memory
 (``.copy()``) on the camera's own threads; the GUI thread only sets a pixmap. Codes arrive once

@@ -1,0 +1,1 @@
+"""The organizer's dashboard page and the evidence-pack button."""
