@@ -23,12 +23,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from smm_event.badges import (
-    generate_signing_key,
-    make_token,
-    public_key_of,
-    verify_token,
-)
+from smm_event.badges import generate_signing_key, make_token, public_key_of, verify_token
 from smm_event.pdf.badges import BadgeData, compose_badge, render_badges
 from smm_event.pdf.fonts import register_fonts
 

@@ -36,9 +36,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from smm_event.pdf import certificate_draw
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificate_template import CertificateTemplate
 from smm_event.pdf.certificates import (
-    CertificateData,
     load_certificate_template,
     render_certificate_bytes,
     render_certificates,

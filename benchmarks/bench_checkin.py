@@ -36,8 +36,8 @@ from smm_event.paths import resource_path
 from smm_event.schedule import load_schedule, shift_schedule
 from smm_event.services import event_setup, keys
 from smm_event.services.checkin import check_in_scan
-from smm_event.services.context import current_event, organization_id, to_utc
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, organization_id, to_utc
 from smm_event.storage.models import Stream, StreamDay
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace, open_workspace

@@ -20,6 +20,8 @@ check lint python3 -m ruff check .
 check format python3 -m ruff format --check .
 # Strict typing for the core, the GUI and the developer scripts (files and options: pyproject).
 check types python3 -m mypy
+# The import layers and the Qt-free core, as contracts (pyproject.toml [tool.importlinter]).
+check layers lint-imports --no-cache
 
 if ((${#failed[@]})); then
     echo "checks failed: ${failed[*]}" >&2

@@ -1,7 +1,7 @@
 """signed change log and stations
 
 Revision ID: 0004
-Revises: 0007 (chained after main's newest so this tree has one head; the lead re-chains)
+Revises: 0003
 Create Date: 2026-12-03 12:15:00
 
 Issue 10 (docs/trust.md): every change record carries its per-device chain hash and, on the
@@ -20,7 +20,7 @@ from alembic import op
 
 
 revision: str = '0004'
-down_revision: str | None = '0007'
+down_revision: str | None = '0003'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -240,10 +240,6 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>Не удаётся записать в {path} ({reason}). Выберите другую папку, например на диске этого ноутбука.</translation>
     </message>
     <message>
-        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
-        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
-    </message>
-    <message>
         <source>This laptop is not enrolled in the event yet. Choose «Join an event» on the start screen and ask the organizer to approve this laptop&apos;s request.</source>
         <translation>Этот ноутбук ещё не подключён к мероприятию. Выберите «Присоединиться к мероприятию» на стартовом экране и попросите организатора одобрить запрос этого ноутбука.</translation>
     </message>
@@ -290,6 +286,10 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The file {path} cannot be written. Choose another folder.</source>
         <translation>Не удаётся записать файл {path}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>«{field}» may have at most {limit} characters. Shorten it; nothing was saved.</source>
+        <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
     <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from smm_event.domain.attendance import AttendanceStatus, MarkInfo
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import NotFound, UserError
-from smm_event.services.context import to_local
 from smm_event.storage import changes
+from smm_event.storage.event_context import to_local
 from smm_event.storage.models import (
     AttendanceMark,
     CheckinAnnulment,

@@ -1,6 +1,7 @@
 """Signed badge tokens: Ed25519 keys (organizer signs, desks verify) and the QR text itself.
 
-Pure code, no database: storage, services and the CLI wire these functions to the workspace.
+``keys`` and ``token`` are pure code, no database; ``store`` reads the accepted public keys
+inside a caller's transaction; services and the CLI wire them to the workspace.
 """
 
 from smm_event.badges.keys import (
@@ -18,7 +19,6 @@ from smm_event.badges.token import (
     TOKEN_LENGTH,
     TOKEN_PREFIX,
     TokenCheck,
-    TokenResult,
     event_tag,
     make_token,
     verify_token,
@@ -30,7 +30,6 @@ __all__ = [
     "PublicKey",
     "SigningKey",
     "TokenCheck",
-    "TokenResult",
     "decrypt_private_key",
     "encrypt_private_key",
     "event_tag",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import enum
 import hashlib
 import struct
 from collections.abc import Callable, Mapping
@@ -22,6 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from smm_event.badges.keys import PublicKey, SigningKey
+from smm_event.domain.badges import TokenResult
 
 TOKEN_PREFIX = "SMM1:"
 EVENT_TAG_BYTES = 4
@@ -32,15 +32,6 @@ _SIGNATURE_BYTES = 64
 _CRC = struct.Struct(">H")
 PAYLOAD_BYTES = _SIGNED.size + _SIGNATURE_BYTES + _CRC.size  # 90: a whole number of base32 groups
 TOKEN_LENGTH = len(TOKEN_PREFIX) + PAYLOAD_BYTES * 8 // 5  # 149
-
-
-class TokenResult(enum.Enum):
-    VALID = "valid"
-    REPLACED = "replaced"
-    FORGED_OR_DAMAGED = "forged_or_damaged"
-    UNKNOWN_KEY = "unknown_key"
-    NOT_OURS = "not_ours"
-    UNKNOWN_PARTICIPANT = "unknown_participant"
 
 
 @dataclass(frozen=True)

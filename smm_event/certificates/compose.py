@@ -18,8 +18,9 @@ from typing import Literal
 from smm_event.certificates.verification import CertificateFacts
 from smm_event.errors import UserError
 from smm_event.paths import resource_path
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificate_template import CertificateTemplate, read_template_toml
-from smm_event.pdf.certificates import CertificateData, load_certificate_template
+from smm_event.pdf.certificates import load_certificate_template
 from smm_event.storage.certificate_models import Certificate
 from smm_event.text.dates_ru import format_date_range_ru, format_date_ru, format_hours_ru
 from smm_event.text.declension import full_name_nominative

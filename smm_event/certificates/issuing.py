@@ -28,8 +28,8 @@ from smm_event.certificates.verification import make_certificate_text
 from smm_event.domain.certificates import Eligibility, SkippedPerson, SkipReason
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificates import (
-    CertificateData,
     RenderCancelled,
     default_file_name,
     render_certificate_bytes,

@@ -24,8 +24,8 @@ from smm_event.certificates.verification import CertificateFacts, make_certifica
 from smm_event.domain.certificates import CertificateRecord
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
-from smm_event.pdf.certificates import CertificateData
-from smm_event.services.participants import load_participant
+from smm_event.pdf.certificate_data import CertificateData
+from smm_event.roster.store import load_participant
 from smm_event.storage.certificate_models import Certificate
 from smm_event.storage.models import Event
 from smm_event.text.declension import full_name_nominative

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from smm_event.certificates.compose import EventFacts, StreamFacts, session_hours
 from smm_event.certificates.numbering import Block
 from smm_event.domain.certificates import CertificateSettings
-from smm_event.services.context import child_id
 from smm_event.storage import changes
 from smm_event.storage.certificate_models import (
     Certificate,
@@ -23,6 +22,7 @@ from smm_event.storage.certificate_models import (
     CertificatePerson,
     CertificateVoid,
 )
+from smm_event.storage.event_context import child_id
 from smm_event.storage.local_models import SigningKeyBlob
 from smm_event.storage.models import Device, Event, PublicKey, Stream, StreamDay, TrainingSession
 

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-from smm_event.badges import PublicKey, TokenCheck, TokenResult, verify_token
+from smm_event.badges import PublicKey, TokenCheck, verify_token
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
 from smm_event.scanning.keyboard_layout import normalize_scan
 

@@ -22,7 +22,7 @@ from smm_event.domain.checkin import (
     ScanRecord,
     StreamArrivals,
 )
-from smm_event.services.context import to_local
+from smm_event.storage.event_context import to_local
 from smm_event.storage.models import Checkin, CheckinAnnulment, Device, Organization, Participant
 from smm_event.text.names import full_name
 

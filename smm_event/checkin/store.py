@@ -11,23 +11,20 @@ key rotation or a schedule change arriving by sync is seen at the next scan.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import logging
 import uuid
 import weakref
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from smm_event.badges.store import public_keys
 from smm_event.checkin.engine import DeskRules, EarlierCheckin, RosterEntry, StreamDays
 from smm_event.domain.checkin import CheckinResult
-from smm_event.services.context import current_event, event_zone
-from smm_event.services.keys import public_keys
+from smm_event.storage.event_context import current_event, event_zone
 from smm_event.storage.models import (
     Checkin,
     CheckinAnnulment,
@@ -142,38 +139,33 @@ def admitted_checkins(
     ]
 
 
+class AdmittedHook(Protocol):
+    """What else happens, in the check-in's transaction, when a person is admitted (the service
+    passes attendance's desk mark): check-in itself knows nothing of attendance."""
+
+    def __call__(
+        self,
+        session: Session,
+        participant_id: uuid.UUID,
+        scanned_at: dt.datetime,
+        operator: str | None,
+    ) -> object: ...
+
+
 def notify_attendance(
-    session: Session, participant_id: uuid.UUID, scanned_at: dt.datetime, operator: str | None
+    session: Session,
+    hook: AdmittedHook,
+    participant_id: uuid.UUID,
+    scanned_at: dt.datetime,
+    operator: str | None,
 ) -> None:
     """Let attendance mark the day's first session (issue 6), in this transaction.
 
     Inside a savepoint: if attendance fails, its mark is rolled back and logged, and the
     check-in still commits. A person at the door must never be refused for a bug elsewhere.
     """
-    hook = _attendance_hook()
-    if hook is None:
-        return
-    arguments: dict[str, Any] = {"operator": operator} if _takes_operator(hook) else {}
     try:
         with session.begin_nested():
-            hook(session, participant_id, scanned_at, **arguments)
+            hook(session, participant_id, scanned_at, operator)
     except Exception:
         log.exception("attendance hook failed; the check-in is kept")
-
-
-@cache
-def _attendance_hook() -> Callable[..., object] | None:
-    try:
-        from smm_event.services import attendance_hooks  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    hook = getattr(attendance_hooks, "on_admitted", None)
-    return hook if callable(hook) else None
-
-
-@cache
-def _takes_operator(hook: Callable[..., object]) -> bool:
-    try:
-        return "operator" in inspect.signature(hook).parameters
-    except (TypeError, ValueError):
-        return False

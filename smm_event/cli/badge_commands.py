@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from smm_event.badges import SigningKey, TokenResult
+from smm_event.badges import SigningKey
 from smm_event.cli.messages import register_messages
 from smm_event.cli.output import print_json, print_table
 from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
-from smm_event.domain.badges import BadgeToken, BadgeVerification
+from smm_event.domain.badges import BadgeToken, BadgeVerification, TokenResult
 from smm_event.domain.keys import KeyInfo
 from smm_event.errors import UserError
 from smm_event.services import badges, keys, participants
@@ -244,7 +244,7 @@ def run_badges_log(args: argparse.Namespace) -> int:
 
 
 def _require_event(ws: Workspace) -> None:
-    from smm_event.services.context import current_event
+    from smm_event.storage.event_context import current_event
 
     with ws.reading() as session:
         current_event(session)

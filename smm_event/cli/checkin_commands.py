@@ -18,7 +18,7 @@ from smm_event.cli.output import print_json, print_table, to_jsonable
 from smm_event.domain.checkin import CheckinMethod, CheckinOutcome, CheckinResult, DeskCounts
 from smm_event.errors import UserError
 from smm_event.services import checkin
-from smm_event.services.context import to_utc
+from smm_event.storage.event_context import to_utc
 from smm_event.workspace import Workspace, open_workspace
 
 register_messages(

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from smm_event.roster.store import find_participants
 from smm_event.services import reach
-from smm_event.services.context import current_event
 from smm_event.services.demo_course import DemoScene
 from smm_event.services.outcome_scores import TOTAL, topic_score_id
-from smm_event.services.participants import find_participants
 from smm_event.services.queries import list_streams
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Organization
 from smm_event.workspace import Workspace
 

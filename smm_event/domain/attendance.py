@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from smm_event.badges.token import TokenResult
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.event import SessionInfo
 from smm_event.domain.participants import ParticipantInfo
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
 from dataclasses import dataclass
 
-from smm_event.badges import TokenResult
 from smm_event.domain.participants import ParticipantInfo
+
+
+class TokenResult(enum.Enum):
+    """What a scanned badge text is (``smm_event.badges.verify_token`` decides)."""
+
+    VALID = "valid"
+    REPLACED = "replaced"
+    FORGED_OR_DAMAGED = "forged_or_damaged"
+    UNKNOWN_KEY = "unknown_key"
+    NOT_OURS = "not_ours"
+    UNKNOWN_PARTICIPANT = "unknown_participant"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from smm_event.badges import TokenResult
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.participants import ParticipantInfo
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import simpleSplit
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from smm_event.pdf import fonts
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificate_template import (
     CertificateTemplate,
     Divider,
@@ -25,9 +25,6 @@ from smm_event.pdf.certificate_template import (
 )
 from smm_event.pdf.qr import draw_qr
 from smm_event.text.declension import parse_gender
-
-if TYPE_CHECKING:
-    from smm_event.pdf.certificates import CertificateData
 
 MM = 72.0 / 25.4
 _STATIC_FORM = "certificateStatic"

@@ -21,12 +21,13 @@ import io
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from smm_event.pdf import fonts
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificate_draw import (
     define_static_form,
     draw_certificate_page,
@@ -34,9 +35,6 @@ from smm_event.pdf.certificate_draw import (
     place_static_form,
 )
 from smm_event.pdf.certificate_template import CertificateTemplate, placeholders
-
-if TYPE_CHECKING:
-    from smm_event.pdf.certificates import CertificateData
 
 MM = 72.0 / 25.4
 CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"

@@ -8,7 +8,6 @@ check needs neither the print batch nor the page order. The batch PDF is for the
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import threading
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from smm_event.errors import UserError
+from smm_event.pdf.certificate_data import DATA_FIELDS, CertificateData
 from smm_event.pdf.certificate_pages import RenderedPage, render_page, write_batch
 from smm_event.pdf.certificate_template import (
     CertificateTemplate,
@@ -29,28 +29,6 @@ from smm_event.pdf.certificate_template import (
 from smm_event.text.translit import safe_file_name
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class CertificateData:
-    number: str
-    surname: str
-    first_name: str
-    patronymic: str | None
-    name_line: str  # printed as given: nominative or dative, decided upstream
-    organization: str | None
-    stream_title: str
-    dates_text: str
-    hours_text: str
-    city: str
-    issue_date_text: str
-    verify_text: str  # the QR payload
-    event_name: str
-    organizer: str
-    gender: str | None = None  # picks template gender words (прошёл / прошла)
-
-
-DATA_FIELDS = frozenset(field.name for field in dataclasses.fields(CertificateData))
 
 
 class RenderCancelled(UserError):

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smm_event.errors import UserError
+from smm_event.roster.store import find_participants
 from smm_event.services import attendance, certificates, queries
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants
 from smm_event.services.report_data import IndicatorsData, indicators_data
+from smm_event.storage.event_context import current_event
 from smm_event.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]  # done, total, file being written

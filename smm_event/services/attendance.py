@@ -36,9 +36,9 @@ from smm_event.domain.attendance import (
 from smm_event.domain.checkin import CheckinMethod
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
-from smm_event.services.context import current_event, event_zone, to_local
-from smm_event.services.participants import find_participants, load_participant
+from smm_event.roster.store import find_participants, load_participant
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, event_zone, to_local
 from smm_event.storage.models import AttendanceMark
 from smm_event.workspace import Workspace
 

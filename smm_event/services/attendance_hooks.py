@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from smm_event.attendance import store
 from smm_event.attendance.config import settings_from_event
 from smm_event.domain.attendance import DeskMarkOutcome, DeskMarkResult, MarkSource
-from smm_event.services.context import current_event, event_zone, to_local
+from smm_event.storage.event_context import current_event, event_zone, to_local
 from smm_event.storage.models import Device, Participant
 
 # This laptop's name, per open workspace: the mark is ours, and a query for it on every admitted

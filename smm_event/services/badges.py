@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.badges import SigningKey, generate_signing_key, make_token
+from smm_event.badges.store import public_keys
 from smm_event.badges.token import MAX_BADGE_VERSION
 from smm_event.checkin.identify import identify_in_session
 from smm_event.domain.badges import (
@@ -31,15 +32,15 @@ from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
 from smm_event.pdf.badge_layouts import BadgeLayout, load_badge_layout, resolve_layout
 from smm_event.pdf.badges import BadgeData, render_badges
-from smm_event.services.context import current_event
-from smm_event.services.keys import can_sign, public_keys, unlock_signing_key
-from smm_event.services.participants import (
+from smm_event.roster.store import (
     load_participant,
     parse_participant_id,
     participant_query,
     to_info,
 )
+from smm_event.services.keys import can_sign, unlock_signing_key
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import BadgePrint, Device, Participant, Stream
 from smm_event.text.names import full_name
 from smm_event.workspace import Workspace

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.badges.keys import SigningKey
+from smm_event.badges.store import public_keys
 from smm_event.certificates import config, issuing, names, numbering, register, reissue, store
 from smm_event.certificates.compose import load_template
 from smm_event.certificates.eligibility import Override, Person, judge
@@ -35,12 +36,11 @@ from smm_event.domain.certificates import (
 )
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
+from smm_event.roster.store import find_participants, load_participant
 from smm_event.scanning.keyboard_layout import normalize_scan
-from smm_event.services.context import current_event, event_zone
-from smm_event.services.keys import public_keys
-from smm_event.services.participants import find_participants, load_participant
 from smm_event.storage import changes
 from smm_event.storage.certificate_models import CertificatePerson
+from smm_event.storage.event_context import current_event, event_zone
 from smm_event.storage.models import Device, Stream
 from smm_event.workspace import Workspace
 

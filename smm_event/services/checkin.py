@@ -27,9 +27,10 @@ from smm_event.domain.checkin import (
     ScanRecord,
 )
 from smm_event.domain.participants import ParticipantInfo
-from smm_event.services.context import to_local
-from smm_event.services.participants import parse_participant_id, to_info
+from smm_event.roster.store import parse_participant_id, to_info
+from smm_event.services.attendance_hooks import on_admitted
 from smm_event.storage import changes
+from smm_event.storage.event_context import to_local
 from smm_event.storage.models import Participant
 from smm_event.workspace import Workspace
 
@@ -109,7 +110,7 @@ def check_in_in_session(
     )
     changes.record(session, "checkin", checkin_id, fields, new=True)
     if decision.result.admitted and decision.participant_id is not None:
-        store.notify_attendance(session, decision.participant_id, at, operator_name)
+        store.notify_attendance(session, on_admitted, decision.participant_id, at, operator_name)
     info = _participant_info(rules, found)
     return _outcome(checkin_id, scan, decision, rules, at, operator_name, info)
 

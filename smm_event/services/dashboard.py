@@ -18,7 +18,7 @@ from smm_event.domain.attendance import AttendanceMatrix, AttendanceStatus
 from smm_event.domain.checkin import CheckinResult
 from smm_event.outcomes.reach import GrowthSummary
 from smm_event.services import attendance, certificates, queries, reach
-from smm_event.services.context import current_event, event_zone
+from smm_event.storage.event_context import current_event, event_zone
 from smm_event.storage.models import Checkin
 from smm_event.workspace import Workspace
 

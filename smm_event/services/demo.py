@@ -21,8 +21,8 @@ from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path
 from smm_event.schedule import load_schedule, shift_schedule
 from smm_event.services import demo_course, event_setup, keys, queries, streams
-from smm_event.services.context import current_event, organization_id
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, organization_id
 from smm_event.storage.local_models import LocalState
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace, open_workspace

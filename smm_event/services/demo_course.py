@@ -26,11 +26,11 @@ from smm_event.checkin.engine import ScanInput
 from smm_event.domain.attendance import AttendanceStatus, MarkSource
 from smm_event.domain.checkin import CheckinMethod
 from smm_event.domain.participants import ParticipantInfo
+from smm_event.roster.store import find_participants
 from smm_event.services import certificates
 from smm_event.services.checkin import check_in_in_session
-from smm_event.services.context import current_event, event_zone, to_utc
-from smm_event.services.participants import find_participants
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, event_zone, to_utc
 from smm_event.workspace import Workspace
 
 DESKS = (("Стойка 1", "Анна Ковалёва"), ("Стойка 2", "Марат Хасанов"))

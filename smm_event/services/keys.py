@@ -10,18 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.badges import (
-    PublicKey,
     SigningKey,
     decrypt_private_key,
     encrypt_private_key,
     generate_signing_key,
-    public_key_from_raw,
     public_key_of,
 )
 from smm_event.domain.keys import KeyInfo
 from smm_event.errors import UserError
-from smm_event.services.context import current_event
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.local_models import SigningKeyBlob
 from smm_event.storage.models import PublicKey as PublicKeyRow
 from smm_event.trust.enrollment import become_trust_root
@@ -70,12 +68,6 @@ def list_keys(ws: Workspace) -> tuple[KeyInfo, ...]:
         local = set(session.scalars(select(SigningKeyBlob.id)))
         rows = session.scalars(select(PublicKeyRow).order_by(PublicKeyRow.created_at)).all()
         return tuple(KeyInfo(r.id, r.created_at, r.retired, r.id in local) for r in rows)
-
-
-def public_keys(session: Session) -> dict[str, PublicKey]:
-    """The keys a desk accepts badges from (retired keys excluded)."""
-    rows = session.scalars(select(PublicKeyRow).where(PublicKeyRow.retired.is_(False)))
-    return {row.id: public_key_from_raw(row.id, base64.b64decode(row.public_key)) for row in rows}
 
 
 KEY_FILE_FORMAT = "smm-event-signing-key/1"

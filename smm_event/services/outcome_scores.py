@@ -16,10 +16,10 @@ from smm_event.errors import UserError
 from smm_event.importing.score_rows import ScoreRow
 from smm_event.outcomes.form_rows import FormRow, parse_form
 from smm_event.outcomes.gains import Gain, GainSummary, gain, summarize_gains
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants
+from smm_event.roster.store import find_participants
 from smm_event.services.scores import ParticipantMatcher
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.outcome_models import TopicScore
 from smm_event.workspace import Workspace
 

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from smm_event.domain.certificates import CertificateStatus
 from smm_event.domain.checkin import CheckinResult
 from smm_event.domain.participants import ParticipantInfo
+from smm_event.roster.store import find_participants
 from smm_event.services import certificates, queries
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import AttendanceMark, Checkin, Event
 from smm_event.storage.outcome_models import ReachAccount
 from smm_event.workspace import Workspace

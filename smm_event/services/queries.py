@@ -15,8 +15,8 @@ from smm_event.domain.event import (
     StreamInfo,
     WorkspaceSummary,
 )
-from smm_event.services.context import current_event, event_zone, to_local
 from smm_event.storage.changes import local_state
+from smm_event.storage.event_context import current_event, event_zone, to_local
 from smm_event.storage.models import (
     Checkin,
     Device,

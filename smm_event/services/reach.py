@@ -23,9 +23,9 @@ from smm_event.outcomes.reach import (
     summarize_growth,
 )
 from smm_event.outcomes.reach_rows import parse_reach
-from smm_event.services.context import current_event, organization_id
-from smm_event.services.participants import find_participants
+from smm_event.roster.store import find_participants
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, organization_id
 from smm_event.storage.models import Organization, Participant
 from smm_event.storage.outcome_models import ReachAccount, ReachMeasurement
 from smm_event.text.folding import fold

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from smm_event.domain.attendance import AttendanceMatrix
 from smm_event.domain.participants import ParticipantInfo
+from smm_event.roster.store import find_participants
 from smm_event.services import (
     attendance,
     outcome_scores,
@@ -17,8 +18,7 @@ from smm_event.services import (
     selection,
     surveys,
 )
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants
+from smm_event.storage.event_context import current_event
 from smm_event.workspace import Workspace
 
 

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from smm_event.domain.participants import ImportIssue, RosterImportReport
 from smm_event.importing.roster_rows import RosterParse, RosterRow, RowError, parse_roster
 from smm_event.importing.tabular import ReadOptions
-from smm_event.services.context import current_event, organization_id
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, organization_id
 from smm_event.storage.models import Organization, Participant
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace

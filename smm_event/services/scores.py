@@ -12,8 +12,8 @@ from smm_event.domain.participants import ImportIssue, ScoreImportReport
 from smm_event.errors import UserError
 from smm_event.importing.score_rows import ScoreParse, ScoreRow, parse_scores
 from smm_event.importing.tabular import ReadOptions
-from smm_event.services.context import current_event
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Participant
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace

@@ -27,10 +27,10 @@ from smm_event.outcomes.selection import (
     SelectionRule,
     select,
 )
+from smm_event.roster.store import find_participants, load_participant
 from smm_event.services.attendance import all_attendance
-from smm_event.services.context import current_event
-from smm_event.services.participants import find_participants, load_participant
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Device, Participant
 from smm_event.storage.outcome_models import SelectionDecision, TopicScore
 from smm_event.workspace import Workspace

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import AssignmentSummary, ParticipantInfo, StreamLoad
 from smm_event.errors import UserError
-from smm_event.services.context import current_event
-from smm_event.services.participants import load_participant, parse_participant_id
+from smm_event.roster.store import load_participant, parse_participant_id
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Participant, Stream
 from smm_event.workspace import Workspace
 

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from smm_event.domain.participants import ImportIssue
 from smm_event.errors import UserError
 from smm_event.outcomes.form_rows import FormRow, parse_form
-from smm_event.services.context import current_event
+from smm_event.roster.store import find_participants
 from smm_event.services.outcome_scores import as_score_row, label
-from smm_event.services.participants import find_participants
 from smm_event.services.scores import ParticipantMatcher
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.outcome_models import SurveyResponse
 from smm_event.workspace import Workspace
 

@@ -11,16 +11,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from smm_event.badges import SigningKey
+from smm_event.badges.store import public_keys
 from smm_event.checkin import store
 from smm_event.checkin.engine import DeskRules, ScanInput
 from smm_event.domain.checkin import CheckinMethod, CheckinResult, WalkInOutcome
 from smm_event.errors import UserError
 from smm_event.importing import normalize
+from smm_event.roster.store import parse_participant_id
 from smm_event.services.checkin import as_utc, check_in_in_session
-from smm_event.services.context import organization_id
-from smm_event.services.keys import can_sign, public_keys, unlock_signing_key
-from smm_event.services.participants import parse_participant_id
+from smm_event.services.keys import can_sign, unlock_signing_key
 from smm_event.storage import changes
+from smm_event.storage.event_context import organization_id
 from smm_event.storage.models import Organization
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace

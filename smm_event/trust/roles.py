@@ -89,6 +89,7 @@ RULES: dict[str, dict[Role, Rule]] = {
     "device": {Role.DESK: _own_row, Role.TRAINER: _own_row, Role.REGISTRAR: _own_row},
     "station": {Role.DESK: _own_station, Role.TRAINER: _own_station, Role.REGISTRAR: _own_station},
     "checkin": {Role.DESK: True},
+    "checkin_annulment": {Role.DESK: True},
     "badge_print": {Role.DESK: True},
     "participant": {Role.DESK: _walk_in},
     "organization": {Role.DESK: _new_row("organization")},

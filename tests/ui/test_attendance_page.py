@@ -18,9 +18,9 @@ from smm_event.badges import keys as badge_keys
 from smm_event.badges.token import make_token
 from smm_event.domain.attendance import AttendanceStatus
 from smm_event.services import attendance, keys
-from smm_event.services.context import current_event
 from smm_event.station import StationSettings
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.workspace import open_workspace
 from tests.conftest import DEMO_FIRST_DAY
 from ui.attendance import matrix_model

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 
-from smm_event.badges import TokenResult
+from smm_event.domain.badges import TokenResult
 from smm_event.services import badges, keys
 from smm_event.workspace import open_workspace
 from ui.badges import badge_keys, badges_page

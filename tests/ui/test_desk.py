@@ -22,7 +22,7 @@ from smm_event.domain.participants import ParticipantInfo
 from smm_event.scanning.camera import FakeCapture
 from smm_event.scanning.scan_buffer import ScannerIssue
 from smm_event.services import keys, participants
-from smm_event.services.context import current_event
+from smm_event.storage.event_context import current_event
 from smm_event.storage.models import Checkin
 from smm_event.workspace import open_workspace
 from tests.support.badges import badge_frame, badge_pdf

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from pytrovich.enums import Gender
 
-from smm_event.badges import TokenResult
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinOutcome, CheckinResult
 from smm_event.text.dates_ru import day_runs, format_days_ru
 from smm_event.text.declension import grammatical_gender

@@ -19,7 +19,6 @@ from smm_event.badges import (
     PublicKey,
     SigningKey,
     TokenCheck,
-    TokenResult,
     event_tag,
     generate_signing_key,
     key_id_for,
@@ -27,6 +26,7 @@ from smm_event.badges import (
     public_key_of,
     verify_token,
 )
+from smm_event.domain.badges import TokenResult
 
 EVENT = uuid.UUID("6f1c2a4e-0b7d-4c5e-9a3f-2d8e1b4c7a90")
 PARTICIPANT = uuid.UUID("0e3b5f7a-1c2d-4e6f-8a9b-c0d1e2f3a4b5")

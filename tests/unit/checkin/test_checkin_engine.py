@@ -9,13 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smm_event.badges import (
-    SigningKey,
-    TokenResult,
-    generate_signing_key,
-    make_token,
-    public_key_of,
-)
+from smm_event.badges import SigningKey, generate_signing_key, make_token, public_key_of
 from smm_event.checkin.engine import (
     Decision,
     DeskRules,
@@ -26,6 +20,7 @@ from smm_event.checkin.engine import (
     decide,
     first_admission,
 )
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
 
 EVENT = uuid.UUID("11111111-2222-3333-4444-555555555555")

@@ -17,8 +17,9 @@ import zxingcpp
 from reportlab.lib.colors import toColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from smm_event.badges import TokenResult, generate_signing_key, make_token, public_key_of
+from smm_event.badges import generate_signing_key, make_token, public_key_of
 from smm_event.badges.token import verify_token
+from smm_event.domain.badges import TokenResult
 from smm_event.errors import UserError
 from smm_event.paths import resource_path
 from smm_event.pdf.badge_layouts import (

@@ -17,10 +17,10 @@ import zxingcpp
 from PIL import Image, ImageDraw
 
 from smm_event.errors import UserError
+from smm_event.pdf.certificate_data import CertificateData
 from smm_event.pdf.certificate_draw import MM, fit_line, line_width, wrap_lines
 from smm_event.pdf.certificate_template import TemplateError, TextField
 from smm_event.pdf.certificates import (
-    CertificateData,
     RenderCancelled,
     certificate_sha256,
     load_certificate_template,

@@ -11,21 +11,22 @@ import pytest
 from sqlalchemy import select
 
 from smm_event.badges import keys as badge_keys
-from smm_event.badges.token import TokenResult, make_token
+from smm_event.badges.token import make_token
 from smm_event.domain.attendance import (
     AttendanceStatus,
     DeskMarkOutcome,
     MarkSource,
     ScanOutcome,
 )
+from smm_event.domain.badges import TokenResult
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
 from smm_event.services import attendance, keys
 from smm_event.services.attendance_hooks import on_admitted
 from smm_event.services.checkin import list_scans
-from smm_event.services.context import current_event
 from smm_event.storage import changes
+from smm_event.storage.event_context import current_event
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import AttendanceMark
 from smm_event.workspace import Workspace, open_workspace

@@ -16,7 +16,8 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from smm_event.badges import TokenResult, generate_signing_key, make_token
+from smm_event.badges import generate_signing_key, make_token
+from smm_event.domain.badges import TokenResult
 from smm_event.errors import UserError
 from smm_event.pdf.badges import RenderCancelled
 from smm_event.services import badges, keys
@@ -188,7 +189,7 @@ def test_bad_scans_get_their_own_result(
     key = keys.unlock_signing_key(organizer, PASSPHRASE)
     token = badges.badge_token(organizer, person.id, key)
     with organizer.reading() as session:
-        from smm_event.services.context import current_event
+        from smm_event.storage.event_context import current_event
 
         event_id = current_event(session).id
     check = badges.verify_badge(organizer, make(token, event_id, key))

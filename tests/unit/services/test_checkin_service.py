@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import func, select
 
 from smm_event.badges import SigningKey, make_token
-from smm_event.checkin import store
 from smm_event.domain.checkin import CheckinMethod, CheckinResult, ClockIssue
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
+from smm_event.services import checkin as checkin_service
 from smm_event.services import keys, participants
 from smm_event.services.checkin import (
     check_in_manual,
@@ -26,9 +26,9 @@ from smm_event.services.checkin import (
     list_scans,
     recent_scans,
 )
-from smm_event.services.context import child_id, current_event
 from smm_event.services.walkins import register_walk_in, reprint_at_desk
 from smm_event.storage import changes
+from smm_event.storage.event_context import child_id, current_event
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Checkin, Participant
 from smm_event.workspace import Workspace, open_workspace
@@ -189,13 +189,15 @@ def test_attendance_hook_runs_for_admissions_only_and_cannot_lose_a_check_in(
 ) -> None:
     calls: list[tuple[uuid.UUID, dt.datetime]] = []
 
-    def hook(session: Any, participant_id: uuid.UUID, scanned_at: dt.datetime) -> None:
+    def hook(
+        session: Any, participant_id: uuid.UUID, scanned_at: dt.datetime, operator: str | None
+    ) -> None:
         calls.append((participant_id, scanned_at))
         changes.record(session, "device", uuid.uuid4(), {"name": "written by the hook"})
         if len(calls) == 2:
             raise RuntimeError("attendance bug")
 
-    monkeypatch.setattr(store, "_attendance_hook", lambda: hook)
+    monkeypatch.setattr(checkin_service, "on_admitted", hook)
     first, second = stream(ws, 1)[6:8]
     check_in_scan(ws, badge(first), now=MORNING)
     check_in_scan(ws, badge(first), now=MORNING)  # a repeat: no hook
@@ -213,7 +215,6 @@ def test_attendance_hook_runs_for_admissions_only_and_cannot_lose_a_check_in(
 def test_real_attendance_hook_marks_the_first_session_in_the_same_transaction(
     ws: Workspace, badge: Callable[[ParticipantInfo], str]
 ) -> None:
-    pytest.importorskip("smm_event.services.attendance_hooks")
     from smm_event.storage.models import AttendanceMark
 
     person = stream(ws, 1)[8]

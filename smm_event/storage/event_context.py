@@ -1,4 +1,5 @@
-"""Lookups every service needs: the workspace's event, its timezone, ids derived from it."""
+"""Lookups every service and feature store needs: the workspace's event, its timezone, ids
+derived from it."""
 
 from __future__ import annotations
 

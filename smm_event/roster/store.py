@@ -1,0 +1,99 @@
+"""Reading participants inside a caller's transaction (functions take a Session, never commit):
+the query every list starts from, search that folds Cyrillic case and ё = е, one person by id."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from smm_event.domain.participants import ParticipantInfo
+from smm_event.errors import NotFound, UserError
+from smm_event.storage.event_context import current_event
+from smm_event.storage.models import Organization, Participant, Stream
+from smm_event.text.folding import fold
+
+PARTICIPANT_ROW = (Participant, Organization.name, Stream.number)
+
+
+def participant_query(event_id: uuid.UUID) -> Select[Participant, str | None, int | None]:
+    return (
+        select(*PARTICIPANT_ROW)
+        .outerjoin(Organization, Participant.organization_id == Organization.id)
+        .outerjoin(Stream, Participant.stream_id == Stream.id)
+        .where(Participant.event_id == event_id, Participant.deleted.is_(False))
+    )
+
+
+def to_info(
+    row: Participant, organization: str | None, stream_number: int | None
+) -> ParticipantInfo:
+    return ParticipantInfo(
+        id=row.id,
+        surname=row.surname,
+        first_name=row.first_name,
+        patronymic=row.patronymic,
+        gender=row.gender,
+        organization=organization,
+        position=row.position,
+        region=row.region,
+        phone=row.phone,
+        email=row.email,
+        consent=row.consent,
+        consent_date=row.consent_date,
+        entry_score=row.entry_score,
+        exit_score=row.exit_score,
+        stream_number=stream_number,
+        stream_locked=bool(row.stream_locked),
+        accelerator_track=row.accelerator_track,
+        notes=row.notes,
+        walk_in=bool(row.walk_in),
+        badge_version=row.badge_version or 1,
+    )
+
+
+def search_terms(text: str) -> list[str]:
+    """Every whitespace-separated word must match somewhere (surname, name, NGO, phone…)."""
+    return [term for term in (fold(word) for word in text.split()) if term]
+
+
+def apply_search(
+    query: Select[Participant, str | None, int | None], text: str | None
+) -> Select[Participant, str | None, int | None]:
+    for term in search_terms(text or ""):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Participant.search_key.like(f"%{escaped}%", escape="\\"))
+    return query
+
+
+def find_participants(
+    session: Session,
+    stream_number: int | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> tuple[ParticipantInfo, ...]:
+    event = current_event(session)
+    query = apply_search(participant_query(event.id), search)
+    if stream_number is not None:
+        query = query.where(Stream.number == stream_number)
+    query = query.order_by(Participant.sort_key, Participant.id).limit(limit)
+    return tuple(to_info(*row) for row in session.execute(query))
+
+
+def load_participant(session: Session, participant_id: uuid.UUID | str) -> ParticipantInfo:
+    wanted = parse_participant_id(participant_id)
+    event = current_event(session)
+    row = session.execute(participant_query(event.id).where(Participant.id == wanted)).first()
+    if row is None:
+        raise NotFound("participant_not_found", participant=str(participant_id))
+    return to_info(*row)
+
+
+def parse_participant_id(value: uuid.UUID | str) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError as error:
+        raise UserError("bad_participant_id", value=value) from error
