@@ -241,8 +241,9 @@ def receive_in(
 ) -> int:
     """``receive_batch`` inside the caller's transaction (a bundle is one transaction)."""
     verdict = verifier.check(session, batch, server_skew_ms)
-    skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
+    # Quarantine first: a row created from its logged changes must not fold in a withheld one.
     quarantine.keep(session, verdict)
+    skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
     if verdict.accepted:
         after_receiving(session, verdict.accepted, server_skew_ms)
     return skipped
