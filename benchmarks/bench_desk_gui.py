@@ -37,11 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from smm_event.services.context import current_event  # noqa: E402
 
 from smm_event.badges import keys as key_envelope  # noqa: E402
 from smm_event.badges import make_token  # noqa: E402
 from smm_event.services import badges, keys, participants  # noqa: E402
-from smm_event.services.context import current_event  # noqa: E402
 from smm_event.services.demo import create_demo  # noqa: E402
 from smm_event.workspace import open_workspace  # noqa: E402
 from ui.background import Lane  # noqa: E402

@@ -32,7 +32,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "badges": ("badges",),
     "sync": ("sync",),
     "certificates": ("certificates",),
-    "dashboard": ("dashboard",),
+    "dashboard": ("dashboard", "selection"),
     "organizer": ("schedule", "streams", "roster"),
     "stations": ("stations",),
 }

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smm_event.errors import UserError
 from smm_event.paths import default_workspace_path
+from smm_event.private_files import check_workspace_file, create_private, damaged, make_private
 from smm_event.storage import changes, migrate
 from smm_event.storage.engine import sqlite_engine
 from smm_event.storage.local_models import LocalState
@@ -39,9 +41,13 @@ class Workspace:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A write transaction: commits (durably) on success, rolls back on any error."""
-        with self._write_lock, self._writer() as session, session.begin():
-            yield session
+        """A write transaction: commits (durably) on success, rolls back on any error. A full
+        disk or a folder turned read-only is a ``UserError``; the workspace stays as it was."""
+        try:
+            with self._write_lock, self._writer() as session, session.begin():
+                yield session
+        except OperationalError as error:
+            raise storage_failure(self.path, error) from error
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -66,16 +72,26 @@ def open_workspace(path: Path | None = None, device_name: str | None = None) -> 
     path = (path or default_workspace_path()).expanduser().resolve()
     if path.is_dir():
         raise UserError("workspace_is_folder", path=str(path))
+    existed = path.exists()
+    if existed:
+        # A 0-byte or cut file would otherwise become a new, empty workspace with a new device.
+        check_workspace_file(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not existed:
+            create_private(path)
     except OSError as error:
         raise UserError("workspace_unwritable", path=str(path), reason=str(error)) from error
-    existed = path.exists() and path.stat().st_size > 0
     write_engine = sqlite_engine(path, immediate=True)
     read_engine = sqlite_engine(path, immediate=False)
     try:
         _upgrade(path, write_engine, existed)
         device_id = _ensure_local_state(write_engine, device_name)
+        make_private(path)
+    except OperationalError as error:
+        write_engine.dispose()
+        read_engine.dispose()
+        raise storage_failure(path, error) from error
     except Exception:
         write_engine.dispose()
         read_engine.dispose()
@@ -92,7 +108,6 @@ def open_workspace(path: Path | None = None, device_name: str | None = None) -> 
 
 def _upgrade(path: Path, engine: Engine, existed: bool) -> None:
     from alembic.util.exc import CommandError
-    from sqlalchemy.exc import DatabaseError
 
     try:
         if not migrate.needs_upgrade(engine):
@@ -100,8 +115,10 @@ def _upgrade(path: Path, engine: Engine, existed: bool) -> None:
         if existed:
             migrate.backup_sqlite(path, path.parent / "backups", "before-upgrade")
         migrate.upgrade(engine)
+    except OperationalError:
+        raise  # a full disk or a read-only folder: the file itself may be fine
     except DatabaseError as error:
-        raise UserError("workspace_damaged", path=str(path), reason=str(error.orig)) from error
+        raise damaged(path, str(error.orig)) from error
     except CommandError as error:
         # A revision this build does not know: the workspace was made by a newer version.
         raise UserError("workspace_from_newer_version", path=str(path)) from error
@@ -129,6 +146,21 @@ def _ensure_local_state(engine: Engine, device_name: str | None) -> uuid.UUID:
             if current is None or current.name != device_name:
                 changes.record(session, "device", state.device_id, {"name": device_name})
         return state.device_id
+
+
+# SQLite result codes (the primary code is the low byte of the extended one).
+_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_IOERR = 13, 8, 14, 10
+
+
+def storage_failure(path: Path, error: OperationalError) -> Exception:
+    """The UserError for a write the disk refused, or the error itself when it is another."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL:
+        return UserError("workspace_disk_full", path=str(path))
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_IOERR):
+        return UserError("workspace_read_only", path=str(path), reason=str(error.orig))
+    return error
 
 
 def table_names(engine: Engine) -> set[str]:

@@ -12,7 +12,12 @@ import keyring
 import pytest
 from hypothesis import settings
 
+from smm_event.badges import keys as badge_keys
 from tests.support.keyring import MemoryKeyring
+
+# New keys cost 2**17 in production (~1 s under CI load); the tests make hundreds. The cost is
+# stored in each key and read back from it, so every code path stays the same.
+badge_keys._SCRYPT_LOG2_N = 15
 
 # In CI the property tests draw the same examples every run, so a submission's verdict does not
 # depend on luck; locally they explore new examples each time (and remember failures).

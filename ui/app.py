@@ -6,7 +6,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from smm_event.paths import APP_NAME, default_workspace_path, demo_workspace_path, user_data_dir
+from smm_event.private_files import restrict_umask
 from smm_event.station import load_station_settings
 from ui.background import default_executor
 from ui.context import AppContext
@@ -105,6 +106,7 @@ def _enlarge_font(app: QApplication) -> None:
 
 def run(workspace: Path | None, demo: bool, language: str | None) -> int:
     """The ``smm-event gui`` command: returns the process exit code."""
+    restrict_umask()  # workspaces, keys, exports: owner-only (see private_files)
     _configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -127,10 +129,21 @@ def _unexpected(
     show_error(desk.window, error.with_traceback(trace))
 
 
+# Libraries that log every routine step at INFO (alembic: each migration context on every
+# open); the desk's terminal and log file only need their warnings.
+QUIET_LIBRARIES = ("alembic", "sqlalchemy", "PIL", "keyring")
+
+
 def _configure_logging() -> None:
+    """The terminal shows warnings and errors only; the log file keeps our INFO lines too."""
     folder = user_data_dir() / "logs"
-    # A gui-script on Windows has no console: sys.stderr is None there.
-    handlers: list[logging.Handler] = [logging.StreamHandler()] if sys.stderr else []
+    handlers: list[logging.Handler] = []
+    if sys.stderr:  # a gui-script on Windows has no console: sys.stderr is None there
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        handlers.append(console)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handlers.append(
@@ -147,13 +160,61 @@ def _configure_logging() -> None:
     )
 
 
+def self_check(write: Callable[[str], None] = print) -> int:
+    """``--self-check``: the core's steps (smm_event.selfcheck), then Qt's: the platform plugin
+    starts and the Russian catalogue translates. Exit 0 only when all passed."""
+    from smm_event import selfcheck
+
+    results = list(selfcheck.run_checks())
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app, "ru")
+    sample = QCoreApplication.translate("StartPage", "Open the demo workspace")
+    translated = sample != "Open the demo workspace"
+    results.append(
+        selfcheck.CheckResult(
+            "Qt and translations",
+            translated,
+            f"platform {QApplication.platformName()}, «{sample}»",
+            0.0,
+        )
+    )
+    lines: list[str] = []
+
+    def both(line: str) -> None:
+        lines.append(line)
+        if sys.stdout is not None:  # a windowed build on Windows has no stdout
+            write(line)
+
+    passed = selfcheck.report(iter(results), both)
+    _keep_self_check_log(lines)
+    return 0 if passed else 1
+
+
+def _keep_self_check_log(lines: list[str]) -> None:
+    """The last result in the log folder: where a windowed build's output can be read."""
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "self-check.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only profile: the exit code still says it all
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """The ``smm-event-desk`` launcher (a gui-script: no console window on Windows)."""
+    """The ``smm-event-desk`` launcher and the bundle's executable (a gui-script: no console
+    window on Windows)."""
     parser = argparse.ArgumentParser(prog="smm-event-desk", description="SMM Event desktop")
     parser.add_argument("--workspace", type=Path, default=None, help="workspace file (SQLite)")
     parser.add_argument("--demo", action="store_true", help="open (creating if needed) the demo")
     parser.add_argument("--lang", choices=("ru", "en"), default=None)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation in a temporary folder, print one line a step, exit 0 if fine",
+    )
     args = parser.parse_args(argv)
+    if args.self_check:
+        return self_check()
     return run(workspace=args.workspace, demo=args.demo, language=args.lang)
 
 

@@ -119,6 +119,8 @@ class AppContext(QObject):
     def _opened(self, opened: OpenedWorkspace, remember: bool) -> None:
         self._close_current()
         self.workspace, self.summary = opened.workspace, opened.summary
+        # In the log file (and what the bundle test waits for): which workspace is on screen.
+        log.info("opened %s: %d participants", opened.workspace.path, self.summary.participants)
         if remember:
             self.update_station(last_workspace=str(opened.workspace.path))
         self._set_opening(False)

@@ -48,6 +48,21 @@ def _messages() -> dict[str, str]:
             "The file {path} is damaged or is not a workspace. Restore a copy from the "
             "backups folder next to it, or ask the organizer for a fresh copy.",
         ),
+        "workspace_damaged_backup": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} is damaged ({reason}); nothing was changed. Restore the backup "
+            "{backup}: copy it over the damaged file.",
+        ),
+        "workspace_disk_full": QCoreApplication.translate(
+            "UserErrors",
+            "The disk is full: nothing was saved, the workspace is as before. Free some space "
+            "and try again.",
+        ),
+        "workspace_read_only": QCoreApplication.translate(
+            "UserErrors",
+            "The workspace {path} cannot be written: the folder or the disk is read-only. "
+            "Nothing was saved; the data can still be viewed.",
+        ),
         "workspace_not_empty": QCoreApplication.translate(
             "UserErrors", "The workspace {path} already holds an event. Choose another file."
         ),
@@ -65,6 +80,26 @@ def _messages() -> dict[str, str]:
         ),
         "unreadable_file": QCoreApplication.translate(
             "UserErrors", "The file {path} cannot be read: {reason}."
+        ),
+        "file_too_large": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} is too large: unpacked it holds more than {megabytes} MB. Nothing "
+            "was read. Check that this is the right file.",
+        ),
+        "file_too_many_entries": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} holds more than {entries} files inside: it is not a file of this "
+            "program. Nothing was read.",
+        ),
+        "file_too_many_rows": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} has more than {rows} rows. Split it into smaller files; nothing "
+            "was read.",
+        ),
+        "file_too_many_cells": QCoreApplication.translate(
+            "UserErrors",
+            "The file {path} has more than {cells} cells or an endlessly wide row. Delete the "
+            "empty rows and columns in the spreadsheet; nothing was read.",
         ),
         "station_not_enrolled": QCoreApplication.translate(
             "UserErrors",
@@ -255,6 +290,7 @@ def log_unexpected(error: BaseException) -> Path | None:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message box for any error from a background task or a slot."""
     if isinstance(error, UserError):
+        log.warning("message box for the user: %s", error.code)  # a trace of every dialog
         title = QCoreApplication.translate("UserErrors", "Attention")
         QMessageBox.warning(parent, title, user_error_message(error))
         return

@@ -7,6 +7,7 @@ whole window; the pages appear once the workspace is ready.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -68,13 +69,15 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 560))
         self.setAcceptDrops(True)  # a roster file dropped on the window opens the import
         self._keys: list[str] = []
+        self._deferred: dict[str, Callable[[], QWidget]] = {}  # pages not built yet
         self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
         self._build_menus()
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
         for spec in page_specs() if pages is None else pages:
-            self.add_page(spec.key, spec.title(), spec.factory(context), spec.icon)
+            build = partial(spec.factory, context)
+            self.add_page(spec.key, spec.title(), build if spec.deferred else build(), spec.icon)
         context.opening_changed.connect(self._opening_changed)
         context.workspace_changed.connect(self._workspace_changed)
         context.summary_changed.connect(self._summary_changed)
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.navigation.setFont(font)
         self.pages = QStackedWidget()
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         workspace_view = QWidget()
         layout = QHBoxLayout(workspace_view)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -113,9 +116,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central)
 
     def add_page(
-        self, key: str, title: str, widget: QWidget, icon: QIcon | str | None = None
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        icon: QIcon | str | None = None,
     ) -> None:
-        """Add a screen to the navigation (keys are unique; the first page is the default)."""
+        """Add a screen to the navigation (keys are unique; the first page is the default).
+        A callable is called to build the page the first time it is shown."""
         if key in self._keys:
             raise ValueError(f"page {key!r} already added")
         icon = icon if isinstance(icon, QIcon) else load_icon(icon)
@@ -123,15 +131,32 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, 44))
         self._keys.append(key)
-        self.pages.addWidget(widget)
+        if isinstance(widget, QWidget):
+            self.pages.addWidget(widget)
+        else:
+            self._deferred[key] = widget
+            self.pages.addWidget(QWidget())  # a placeholder until then
         self.navigation.addItem(item)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget:
-        widget = self.pages.widget(self._keys.index(key))
+        index = self._keys.index(key)
+        build = self._deferred.pop(key, None)
+        if build is not None:
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, build())
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+        widget = self.pages.widget(index)
         assert widget is not None
         return widget
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.page(self._keys[row])
+        self.pages.setCurrentIndex(row)
 
     def show_page(self, key: str) -> None:
         if key in self._keys:

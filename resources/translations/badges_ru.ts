@@ -12,6 +12,10 @@
         <translation>Неверная парольная фраза. Попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>This passphrase is too easy to guess. Use at least {min_length} characters, best three or four unrelated words.</source>
+        <translation>Эту фразу-пароль легко подобрать. Возьмите не меньше {min_length} знаков, лучше три-четыре не связанных между собой слова.</translation>
+    </message>
+    <message>
         <source>The signing key on this laptop is damaged. Restore the workspace from a backup.</source>
         <translation>Ключ подписи на этом ноутбуке повреждён. Восстановите рабочий файл из резервной копии.</translation>
     </message>

@@ -292,6 +292,34 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>В поле «{field}» можно ввести не больше {limit} знаков. Сократите текст; ничего не сохранено.</translation>
     </message>
     <message>
+        <source>The file {path} is damaged ({reason}); nothing was changed. Restore the backup {backup}: copy it over the damaged file.</source>
+        <translation>Файл {path} повреждён ({reason}); ничего не изменено. Восстановите резервную копию {backup}: скопируйте её на место повреждённого файла.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved, the workspace is as before. Free some space and try again.</source>
+        <translation>Диск заполнен: ничего не сохранено, рабочий файл остался прежним. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be written: the folder or the disk is read-only. Nothing was saved; the data can still be viewed.</source>
+        <translation>В рабочий файл {path} нельзя записать: папка или диск только для чтения. Ничего не сохранено; данные по-прежнему можно смотреть.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large: unpacked it holds more than {megabytes} MB. Nothing was read. Check that this is the right file.</source>
+        <translation>Файл {path} слишком большой: в распакованном виде в нём больше {megabytes} МБ. Ничего не прочитано. Проверьте, тот ли это файл.</translation>
+    </message>
+    <message>
+        <source>The file {path} holds more than {entries} files inside: it is not a file of this program. Nothing was read.</source>
+        <translation>Внутри файла {path} больше {entries} файлов: это не файл этой программы. Ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>The file {path} has more than {rows} rows. Split it into smaller files; nothing was read.</source>
+        <translation>В файле {path} больше {rows} строк. Разделите его на файлы поменьше; ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>The file {path} has more than {cells} cells or an endlessly wide row. Delete the empty rows and columns in the spreadsheet; nothing was read.</source>
+        <translation>В файле {path} больше {cells} ячеек или бесконечно широкая строка. Удалите в таблице пустые строки и столбцы; ничего не прочитано.</translation>
+    </message>
+    <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>
         <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
     </message>

@@ -136,8 +136,12 @@
         <translation>Центральная база создана более новой версией программы. Обновите программу на этом ноутбуке.</translation>
     </message>
     <message>
-        <source>The central database holds another event ({central}). Use this event&apos;s database.</source>
-        <translation>В центральной базе другое мероприятие ({central}). Укажите базу этого мероприятия.</translation>
+        <source>The central database holds another event ({central}), not this laptop&apos;s ({ours}). Use this event&apos;s database.</source>
+        <translation>В центральной базе другое мероприятие ({central}), а не мероприятие этого ноутбука ({ours}). Укажите базу этого мероприятия.</translation>
+    </message>
+    <message>
+        <source>The sync file belongs to another event ({event}), not this laptop&apos;s ({ours}); nothing was imported.</source>
+        <translation>Файл синхронизации относится к другому мероприятию ({event}), а не к мероприятию этого ноутбука ({ours}); ничего не загружено.</translation>
     </message>
     <message>
         <source>This workspace is a copy of another laptop&apos;s, and syncing both would lose records. Create a new workspace on this laptop and get the event by syncing or from a file.</source>
@@ -158,10 +162,6 @@
     <message>
         <source>The sync file was made by a newer version of the program. Update the program on this laptop.</source>
         <translation>Файл синхронизации создан более новой версией программы. Обновите программу на этом ноутбуке.</translation>
-    </message>
-    <message>
-        <source>The sync file belongs to another event («{event}»); nothing was imported.</source>
-        <translation>Файл синхронизации относится к другому мероприятию («{event}»); ничего не загружено.</translation>
     </message>
     <message>
         <source>The sync file contradicts this laptop&apos;s records: it is forged or comes from a copied workspace. Nothing was imported.</source>

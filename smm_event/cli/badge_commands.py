@@ -13,6 +13,7 @@ from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
 from smm_event.domain.badges import BadgeToken, BadgeVerification, TokenResult
 from smm_event.domain.keys import KeyInfo
 from smm_event.errors import UserError
+from smm_event.private_files import create_private, make_private
 from smm_event.services import badges, keys, participants
 from smm_event.workspace import Workspace, open_workspace
 
@@ -140,6 +141,9 @@ def run_keys_export(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         data = keys.export_signing_key(ws)
     try:
+        if not args.out.exists():
+            create_private(args.out)  # the encrypted signing key: never world-readable
+        make_private(args.out)
         args.out.write_bytes(data)
     except OSError as error:
         raise UserError("cannot_write", path=str(args.out), reason=error.strerror) from error

@@ -16,6 +16,7 @@ from smm_event import __version__
 from smm_event.cli.messages import message_for
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, user_data_dir
+from smm_event.private_files import restrict_umask
 
 # Each module has ``register(subparsers, common)``; later features add a line here.
 COMMAND_MODULES = (
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # workspaces, keys, exports: owner-only (see private_files)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo:

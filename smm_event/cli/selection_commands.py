@@ -13,6 +13,7 @@ from smm_event.cli.roster_commands import _existing_file, _print_issues
 from smm_event.errors import UserError
 from smm_event.outcomes.rule_config import parse_pairs, parse_quota, rule_from_json, rule_to_json
 from smm_event.outcomes.selection import TRACKS, SelectionRule
+from smm_event.reporting.selection_protocol import write_protocol
 from smm_event.services import reach, selection
 from smm_event.workspace import Workspace, open_workspace
 
@@ -171,7 +172,7 @@ def run_decide(args: argparse.Namespace) -> int:
 def run_protocol(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         try:
-            pages = selection.write_protocol(ws, args.out)
+            pages = write_protocol(ws, args.out)
         except OSError as error:
             raise UserError(
                 "cannot_write", path=str(args.out), reason=error.strerror or str(error)

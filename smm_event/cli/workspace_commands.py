@@ -47,6 +47,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = subparsers.add_parser("info", parents=[common], help="the event, its days and counts")
     command.set_defaults(handler=run_info)
 
+    command = subparsers.add_parser(
+        "self-check", parents=[common], help="check this installation (files, libraries, Qt)"
+    )
+    command.set_defaults(handler=run_self_check)
+
     command = subparsers.add_parser("gui", parents=[common], help="open the desktop application")
     command.add_argument("--lang", choices=("ru", "en"), default=None)
     command.set_defaults(handler=run_gui)
@@ -143,3 +148,11 @@ def run_gui(args: argparse.Namespace) -> int:
         raise UserError("gui_unavailable", reason=str(error)) from error
     # --demo (a global option) has set the workspace to the demo's; the window creates it.
     return run(workspace=None if args.demo else args.workspace, demo=args.demo, language=args.lang)
+
+
+def run_self_check(_args: argparse.Namespace) -> int:
+    try:
+        from ui.app import self_check
+    except ImportError as error:
+        raise UserError("gui_unavailable", reason=str(error)) from error
+    return self_check()

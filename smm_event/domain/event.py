@@ -66,3 +66,19 @@ class WorkspaceSummary:
     sessions: int
     checkins: int
     unsynced_changes: int
+
+
+def event_label(
+    name: str | None,
+    event_id: uuid.UUID | str | None,
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+) -> str:
+    """«Name», its dates and the start of its id: two events of the same programme often have
+    the same title, and a refusal that names only the title reads «another event (X)» for X."""
+    parts = [f"«{name}»" if name else "«?»"]
+    if starts_on is not None:
+        parts.append(f"{starts_on.isoformat()} – {(ends_on or starts_on).isoformat()}")
+    if event_id:
+        parts.append(f"id {str(event_id)[:8]}")
+    return ", ".join(parts)

@@ -16,12 +16,21 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smm_event.errors import UserError
+from smm_event.safety import (
+    MAX_TEXT_BYTES,
+    MB,
+    XLSX_LIMITS,
+    check_rows,
+    check_xlsx_cells,
+    check_zip,
+)
 from smm_event.text.folding import fold
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -133,11 +142,13 @@ def read_shaped(
     if size == 0:
         raise UserError("empty_file", path=str(path))
     if size > MAX_FILE_BYTES:
-        raise UserError("unreadable_file", path=str(path), reason="too_large")
+        raise UserError("file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // MB)
     if head.startswith(_OLE_MAGIC):
         raise UserError("unreadable_file", path=str(path), reason="legacy_xls")
     if head.startswith(_ZIP_MAGIC) or path.suffix.casefold() in _XLSX_SUFFIXES:
         return FileShape("xlsx"), _xlsx_records(path, head)
+    if size > MAX_TEXT_BYTES:
+        raise UserError("file_too_large", path=str(path), megabytes=MAX_TEXT_BYTES // MB)
     return _text_records(path, encoding, delimiter)
 
 
@@ -208,7 +219,7 @@ def match_columns(header: tuple[str, ...], classify: Callable[[str], str | None]
 def _text_records(
     path: Path, encoding: str | None, delimiter: str | None
 ) -> tuple[FileShape, list[Record]]:
-    text, encoding = _decode(path.read_bytes(), path, encoding)
+    text, encoding = _decode(path.read_bytes(), path, encoding)  # bytes dropped once decoded
     lines = text.split("\n", 1)
     first_line = lines[0].rstrip("\r").strip('"').casefold()
     skipped = 0
@@ -228,6 +239,7 @@ def _csv_records(text: str, delimiter: str, skipped: int, path: Path) -> list[Re
     try:
         # Multi-line quoted cells are one spreadsheet row, so count records, not lines.
         for number, row in enumerate(reader, start=1 + skipped):
+            check_rows(number, path)
             records.append(Record(number, _clean_cells(row)))
     except csv.Error as exc:
         raise UserError("unreadable_file", path=str(path), reason="bad_csv") from exc
@@ -304,23 +316,30 @@ def _xlsx_records(path: Path, head: bytes) -> list[Record]:
     # read-only mode would otherwise keep the file open (locked on Windows) after we return.
     try:
         with path.open("rb") as stream:
+            # The zip's directory first: a bomb is refused before anything is inflated.
+            with zipfile.ZipFile(stream) as archive:
+                check_zip(archive, XLSX_LIMITS, path)
+                check_xlsx_cells(archive, path)
+            stream.seek(0)
             workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
             try:
-                return _sheet_records(workbook.worksheets[0])
+                return _sheet_records(workbook.worksheets[0], path)
             finally:
                 workbook.close()
+    except UserError:
+        raise
     except Exception as exc:  # openpyxl raises a zoo of types on damaged files, lazily too
         raise UserError("unreadable_file", path=str(path), reason="bad_xlsx") from exc
 
 
-def _sheet_records(sheet: Any) -> list[Record]:
+def _sheet_records(sheet: Any, path: Path) -> list[Record]:
     # Stored dimensions are often wrong («A1:XFD1048576»); trust the cells instead.
     sheet.reset_dimensions()
-    rows = sheet.iter_rows(values_only=True)
-    return [
-        Record(number, _clean_cells(_cell_text(value) for value in values))
-        for number, values in enumerate(rows, start=1)
-    ]
+    records: list[Record] = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        check_rows(number, path)
+        records.append(Record(number, _clean_cells(_cell_text(value) for value in values)))
+    return records
 
 
 def _cell_text(value: object) -> str:

@@ -15,6 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Re-exported for the services.
+from smm_event.domain.outcomes import MEASUREMENT_KINDS as MEASUREMENT_KINDS
+from smm_event.domain.outcomes import PLATFORM_CODES as PLATFORM_CODES
+
 TARGET_GROWTH = 2.5
 
 

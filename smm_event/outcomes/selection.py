@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-TRACKS = ("strategy", "content")
+# Re-exported: the rule's callers read the vocabulary here.
+from smm_event.domain.outcomes import DECISIONS as DECISIONS
+from smm_event.domain.outcomes import TRACKS as TRACKS
+
 CRITERIA = ("attendance", "exit", "gain", "motivation")
 DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {"attendance": 0.4, "exit": 0.3, "gain": 0.2, "motivation": 0.1}
@@ -153,6 +156,12 @@ class _Fill:
         best = max(TRACKS, key=lambda t: (room[t], -TRACKS.index(t)))
         return best if room[best] > 0 else None
 
+    def has_room(self, track: str | None) -> bool:
+        """A track asked for by name has a free place (no track asked: any will do)."""
+        if track not in TRACKS:
+            return True
+        return self.rule.track_places.get(track, 0) > self.tracks[track]
+
     def blocked(self, candidate: Candidate) -> Outcome | None:
         if self.count >= self.places:
             return Outcome.NO_PLACE
@@ -197,7 +206,7 @@ def select(
         if not decision.accept:
             outcome[candidate.id] = (Outcome.MANUAL_EXCLUDE, None, False)
         else:
-            over = fill.blocked(candidate) is not None
+            over = fill.blocked(candidate) is not None or not fill.has_room(decision.track)
             chosen = fill.take(candidate, decision.track)
             outcome[candidate.id] = (Outcome.MANUAL_ACCEPT, chosen, over)
     open_ = [c for c, _, _ in scored if c.id not in outcome and _eligible(c, rule)]

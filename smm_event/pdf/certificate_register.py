@@ -7,10 +7,15 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from smm_event.certificates.register_xlsx import STATUS_NAMES
-from smm_event.domain.certificates import CertificateRegister
+from smm_event.domain.certificates import CertificateRegister, CertificateStatus
 from smm_event.pdf.report_doc import build, para, table
 
+# The register's words, as in its XLSX (certificates/register_xlsx.py, which draws on pdf/).
+STATUS_NAMES = {
+    CertificateStatus.VALID: "действителен",
+    CertificateStatus.VOID: "аннулирован",
+    CertificateStatus.REPLACED: "заменён",
+}
 WIDTHS = (20, 13, 22, 50, 55, 11, 36, 20, 42)  # mm, landscape A4 (269 mm of text)
 
 

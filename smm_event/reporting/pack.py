@@ -51,8 +51,8 @@ def build_pack(
     now: dt.datetime | None = None,
 ) -> PackResult:
     from smm_event.pdf.certificate_register import render_register
-    from smm_event.pdf.indicators_report import render_indicators
-    from smm_event.pdf.selection_protocol import render_protocol
+    from smm_event.reporting.indicators_report import render_indicators
+    from smm_event.reporting.selection_protocol import render_protocol
     from smm_event.reporting.sheets import write_contents, write_funnel
 
     moment = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -121,6 +121,7 @@ def build_pack(
         _zip(folder, zip_path)
     except OSError as error:
         shutil.rmtree(folder, ignore_errors=True)
+        folder.with_suffix(".zip.part").unlink(missing_ok=True)
         raise UserError(
             "cannot_write", path=str(folder), reason=error.strerror or str(error)
         ) from error

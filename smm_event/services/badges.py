@@ -98,8 +98,11 @@ def verify_badge(ws: Workspace, text: str) -> BadgeVerification:
 
 def reissue_badge(ws: Workspace, participant_id: uuid.UUID | str) -> ParticipantInfo:
     """A new badge version: every older badge of this person verifies as REPLACED wherever the
-    change arrives. Needs no key; printing the new badge does."""
+    change arrives. Only a laptop holding the event's signing key may do it: a reissue cancels
+    the badge a person carries, and any desk could otherwise cancel anyone's."""
     wanted = parse_participant_id(participant_id)
+    if not can_sign(ws):
+        raise UserError("no_signing_key")
     with ws.transaction() as session:
         person = load_participant(session, wanted)
         if person.badge_version >= MAX_BADGE_VERSION:

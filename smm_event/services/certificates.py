@@ -20,7 +20,6 @@ from smm_event.badges.store import public_keys
 from smm_event.certificates import config, issuing, names, numbering, register, reissue, store
 from smm_event.certificates.compose import load_template
 from smm_event.certificates.eligibility import Override, Person, judge
-from smm_event.certificates.register_xlsx import write_register_xlsx
 from smm_event.certificates.verification import verify_certificate_text
 from smm_event.domain.attendance import AttendanceSummary
 from smm_event.domain.certificates import (
@@ -219,6 +218,9 @@ def certificate_register(ws: Workspace) -> CertificateRegister:
 
 
 def export_register(ws: Workspace, path: Path) -> Path:
+    # openpyxl is imported when exporting, not when the certificates screen is built.
+    from smm_event.certificates.register_xlsx import write_register_xlsx
+
     return write_register_xlsx(certificate_register(ws), path)
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from smm_event.demo_data import DemoParticipant, generate_demo_participants
-from smm_event.demo_data.outcomes import outcome_step
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path
 from smm_event.schedule import load_schedule, shift_schedule
 from smm_event.services import demo_course, event_setup, keys, queries, streams
+from smm_event.services.demo_outcomes import outcome_step
 from smm_event.storage import changes
 from smm_event.storage.event_context import current_event, organization_id
 from smm_event.storage.local_models import LocalState

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from smm_event.domain.participants import ImportIssue
 from smm_event.errors import UserError
 from smm_event.outcomes.reach import (
+    MEASUREMENT_KINDS,
     AccountReach,
     Growth,
     GrowthSummary,
@@ -31,7 +32,7 @@ from smm_event.storage.outcome_models import ReachAccount, ReachMeasurement
 from smm_event.text.folding import fold
 from smm_event.workspace import Workspace
 
-KINDS = ("baseline", "followup")
+KINDS = MEASUREMENT_KINDS
 
 
 @dataclass(frozen=True)

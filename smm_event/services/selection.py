@@ -8,7 +8,6 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select as sql_select
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from smm_event.errors import UserError
 from smm_event.outcomes.gains import gain
 from smm_event.outcomes.rule_config import SETTINGS_KEY, rule_from_settings, rule_to_json
 from smm_event.outcomes.selection import (
+    DECISIONS,
     TRACKS,
     Candidate,
     Manual,
@@ -35,7 +35,6 @@ from smm_event.storage.models import Device, Participant
 from smm_event.storage.outcome_models import SelectionDecision, TopicScore
 from smm_event.workspace import Workspace
 
-DECISIONS = ("accept", "exclude", "clear")
 MOTIVATION = ("motivation", "total")
 
 
@@ -221,14 +220,3 @@ def save_selection(
 
 def ranked_by_id(view: SelectionView) -> dict[uuid.UUID, Ranked]:
     return {r.candidate_id: r for r in view.result.ranking}
-
-
-def write_protocol(ws: Workspace, path: Path, now: dt.datetime | None = None) -> int:
-    """The selection protocol PDF (протокол отбора); returns the page count."""
-    from smm_event.pdf.selection_protocol import render_protocol
-
-    view = selection_view(ws, None, now)
-    with ws.reading() as session:
-        event = current_event(session)
-        title = event.name
-    return render_protocol(view, title, path)

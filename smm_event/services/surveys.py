@@ -5,6 +5,7 @@ survey is a whole number from 1 to 10; anything else is free text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import statistics
 import uuid
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from smm_event.domain.participants import ImportIssue
 from smm_event.errors import UserError
+from smm_event.importing import normalize
 from smm_event.outcomes.form_rows import FormRow, parse_form
 from smm_event.roster.store import find_participants
 from smm_event.services.outcome_scores import as_score_row, label
@@ -88,7 +90,8 @@ def import_survey(
                 "survey": name,
                 "participant_id": person.id if person else None,
                 "stream_number": _stream(row.context.get("stream"), stream_number),
-                "day": None,
+                "day": _day(row.context.get("day"))
+                or (row.submitted_at.date() if row.submitted_at else None),
                 "session_title": (row.context.get("session") or None),
                 "trainer": (row.context.get("trainer") or None),
                 "answers": {q[:300]: a[:MAX_ANSWER] for q, a in row.answers.items()},
@@ -101,6 +104,13 @@ def import_survey(
     )
 
 
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return normalize.date(text or "")
+    except normalize.BadValue:
+        return None
+
+
 def _rating(text: str) -> int | None:
     stripped = text.strip().split(" ")[0].rstrip(".,")
     return int(stripped) if stripped.isdigit() and 1 <= int(stripped) <= 10 else None
@@ -109,8 +119,8 @@ def _rating(text: str) -> int | None:
 @dataclass(frozen=True)
 class RatingSummary:
     question: str
-    group: str  # "stream 1", a session title, a trainer, or "all"
-    kind: str  # "all", "stream", "session", "trainer"
+    group: str  # a stream number, a day (ISO), a session title, a trainer; "" for all
+    kind: str  # "all", "stream", "day", "session", "trainer"
     answers: int
     mean: float
 
@@ -160,6 +170,8 @@ def survey_summary(ws: Workspace, survey: str) -> SurveySummary:
             groups[("all", "")].append(value)
             if row.stream_number is not None:
                 groups[("stream", str(row.stream_number))].append(value)
+            if row.day is not None:
+                groups[("day", row.day.isoformat())].append(value)
             if row.session_title:
                 groups[("session", row.session_title)].append(value)
             if row.trainer:

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from smm_event.paths import migrations_path
+from smm_event.private_files import make_private
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -44,7 +45,7 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def backup_sqlite(path: Path, backup_dir: Path, reason: str) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others write)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}-{stamp}-{reason}.sqlite3"
     source = sqlite3.connect(path)
@@ -56,4 +57,5 @@ def backup_sqlite(path: Path, backup_dir: Path, reason: str) -> Path:
             destination.close()
     finally:
         source.close()
+    make_private(target)  # a copy of the workspace's personal data and keys
     return target

@@ -15,6 +15,7 @@ every record written locally, imported from a bundle or pulled from central.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import unicodedata
@@ -28,6 +29,13 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from smm_event.domain.attendance import AttendanceStatus, MarkSource
 from smm_event.domain.checkin import CheckinMethod, CheckinResult
+from smm_event.domain.outcomes import (
+    DECISIONS,
+    MEASUREMENT_KINDS,
+    PLATFORM_CODES,
+    TEST_PHASES,
+    TRACKS,
+)
 from smm_event.errors import UserError
 from smm_event.storage.entities import entity_names, entity_spec
 
@@ -45,7 +53,15 @@ _ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("checkin", "result"): frozenset(CheckinResult),
     ("attendance_mark", "status"): frozenset(AttendanceStatus),
     ("attendance_mark", "source"): frozenset(MarkSource),
+    ("participant", "accelerator_track"): frozenset(TRACKS),
+    ("selection_decision", "decision"): frozenset(DECISIONS),
+    ("selection_decision", "track"): frozenset(TRACKS),
+    ("topic_score", "phase"): frozenset(TEST_PHASES),
+    ("reach_account", "platform"): frozenset(PLATFORM_CODES),
+    ("reach_measurement", "kind"): frozenset(MEASUREMENT_KINDS),
 }
+# A JSON field (event settings, a survey response's answers) is one value: bound it whole.
+JSON_MAX = 200_000
 
 
 @dataclass(frozen=True)
@@ -178,7 +194,13 @@ def check_value(limit: FieldLimit, value: Any) -> str | None:
     if kind == "bool":
         return None if type(value) is bool else "bad_type"
     if kind == "json":
-        return None if isinstance(value, dict) else "bad_type"
+        if not isinstance(value, dict):
+            return "bad_type"
+        try:
+            size = len(json.dumps(value, ensure_ascii=False))
+        except (TypeError, ValueError):
+            return "bad_type"
+        return None if size <= JSON_MAX else "too_long"
     if type(value) is not str or len(value) > 40:
         return "bad_type"
     return _check_parsed(kind, value)

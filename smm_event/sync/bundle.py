@@ -33,8 +33,11 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from smm_event.domain.event import event_label
 from smm_event.domain.sync import BundleSummary
 from smm_event.errors import UserError
+from smm_event.private_files import make_private
+from smm_event.safety import BUNDLE_LIMITS, check_zip
 from smm_event.storage.changes import local_state, utc_now
 from smm_event.storage.models import Event
 from smm_event.storage.validation import problem_of
@@ -96,6 +99,7 @@ def export_bundle(ws: Workspace, out: Path) -> BundleSummary:
                 archive.writestr(
                     MANIFEST, json.dumps(_manifest(summary), ensure_ascii=False, indent=1)
                 )
+            make_private(temporary)
             os.replace(temporary, out)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -148,20 +152,39 @@ def read_bundle(path: Path) -> Bundle:
     except (zipfile.BadZipFile, OSError) as error:
         raise UserError("bundle_not_a_bundle", path=str(path)) from error
     with archive:
+        check_zip(archive, BUNDLE_LIMITS, path)
         manifest = _read_manifest(archive, path)
         try:
-            data = archive.read(RECORDS)
+            changes, sha256 = _stream_records(archive, path)
         # A bad CRC, a truncated member, or bytes zlib cannot inflate (damage inside the data).
         except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise UserError(
                 "bundle_damaged", path=str(path), reason="records unreadable"
             ) from error
-    if hashlib.sha256(data).hexdigest() != manifest["files"][RECORDS]["sha256"]:
+    if sha256 != manifest["files"][RECORDS]["sha256"]:
         raise UserError("bundle_damaged", path=str(path), reason="SHA-256 mismatch")
-    changes = _decode_all(data, path)
     if len(changes) != manifest["records"] or len({c.key for c in changes}) != len(changes):
         raise UserError("bundle_damaged", path=str(path), reason="record count mismatch")
     return Bundle(_summary(manifest, path), changes)
+
+
+# Records are inflated, hashed and decoded this many bytes at a time: the whole member is
+# never in memory as bytes, only as the Change records it decodes to.
+_CHUNK_BYTES = 4 * 1024 * 1024
+
+
+def _stream_records(archive: zipfile.ZipFile, path: Path) -> tuple[list[Change], str]:
+    digest = hashlib.sha256()
+    changes: list[Change] = []
+    devices: dict[str, uuid.UUID] = {}
+    rest = b""
+    with archive.open(RECORDS) as member:
+        while chunk := member.read(_CHUNK_BYTES):
+            digest.update(chunk)
+            lines, _, rest = (rest + chunk).rpartition(b"\n")
+            _decode_lines(lines, path, devices, changes)
+    _decode_lines(rest, path, devices, changes)
+    return changes, digest.hexdigest()
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
@@ -205,13 +228,17 @@ def _summary(manifest: dict[str, Any], path: Path) -> BundleSummary:
     )
 
 
-def _decode_all(data: bytes, path: Path) -> list[Change]:
+def _decode_lines(
+    data: bytes, path: Path, devices: dict[str, uuid.UUID], changes: list[Change]
+) -> None:
+    if not data.strip():
+        return
     try:  # one JSON array instead of a parser call per line: several times faster
-        records = json.loads(b"[" + b",".join(data.splitlines()) + b"]") if data.strip() else []
+        records = json.loads(b"[" + b",".join(data.splitlines()) + b"]")
     except ValueError as error:
         raise UserError("bundle_damaged", path=str(path), reason="records unreadable") from error
-    devices: dict[str, uuid.UUID] = {}
-    return [_decode(raw, number, path, devices) for number, raw in enumerate(records, 1)]
+    first = len(changes) + 1
+    changes.extend(_decode(raw, number, path, devices) for number, raw in enumerate(records, first))
 
 
 def _decode(raw: Any, number: int, path: Path, devices: dict[str, uuid.UUID]) -> Change:
@@ -280,7 +307,7 @@ def _events_named(bundle: Bundle) -> set[str]:
     return named
 
 
-def _check_event(bundle: Bundle, mine: uuid.UUID | None) -> None:
+def _check_event(bundle: Bundle, mine: uuid.UUID | None, ours: str = "") -> None:
     """One event per bundle, the one its manifest names and the one this laptop holds. The
     manifest alone is not trusted: with ``"event_id": null`` it would skip the comparison and
     leave this workspace holding two events."""
@@ -288,9 +315,10 @@ def _check_event(bundle: Bundle, mine: uuid.UUID | None) -> None:
     declared = bundle.summary.event_id
     claimed = named | ({str(declared)} if declared else set())
     if mine is not None and claimed - {str(mine)}:
-        raise UserError(
-            "bundle_other_event", path=bundle.summary.path, event=bundle.summary.event_name or ""
+        theirs = event_label(
+            bundle.summary.event_name, bundle.summary.event_id or min(claimed - {str(mine)})
         )
+        raise UserError("bundle_other_event", path=bundle.summary.path, event=theirs, ours=ours)
     if len(named) > 1 or (named and named != {str(declared)}):
         raise UserError("bundle_damaged", path=bundle.summary.path, reason="events mismatch")
 
@@ -300,7 +328,9 @@ def check_against(ws: Workspace, bundle: Bundle) -> list[Change]:
     whose records contradict this laptop's under the same (device, seq)."""
     with ws.reading() as session:
         state = local_state(session)
-        _check_event(bundle, state.event_id)
+        event = session.get(Event, state.event_id) if state.event_id else None
+        ours = event_label(event.name, event.id, event.starts_on, event.ends_on) if event else ""
+        _check_event(bundle, state.event_id, ours)
         held = stamps(session.connection(), [change.key for change in bundle.changes])
     for change in bundle.changes:
         mine = held.get(change.key)

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from smm_event.domain.event import event_label
 from smm_event.domain.sync import SyncPhase, SyncProgress
 from smm_event.errors import UserError
 from smm_event.storage import changes, hlc
@@ -120,11 +121,18 @@ def _check_compatible(ws: Workspace, connection: Connection, central: VersionVec
         state = changes.local_state(session)
         device, event_id, last_seq = state.device_id, state.event_id, state.last_seq
         central_events = {
-            row.id: row.name for row in connection.execute(select(Event.id, Event.name))
+            row.id: event_label(row.name, row.id, row.starts_on, row.ends_on)
+            for row in connection.execute(
+                select(Event.id, Event.name, Event.starts_on, Event.ends_on)
+            )
         }
         if event_id is not None and central_events and event_id not in central_events:
+            event = session.get(Event, event_id)
+            ours = (
+                event_label(event.name, event.id, event.starts_on, event.ends_on) if event else ""
+            )
             raise UserError(
-                "central_other_event", central=", ".join(sorted(central_events.values()))
+                "central_other_event", central="; ".join(sorted(central_events.values())), ours=ours
             )
         probe = min(last_seq, central.get(device, 0))
         if probe > 0:

@@ -53,7 +53,7 @@ def _walk_in(session: Session, write: Write) -> bool:
     from smm_event.storage.models import Participant
 
     payload = write.payload
-    if set(payload) <= {"consent"}:
+    if set(payload) <= {"consent", "consent_date"}:
         return True
     if payload.get("walk_in") is not True or payload.get("badge_version", 1) != 1:
         return False

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+import smm_event.cli.sync_commands  # noqa: F401  (registers the sync lines)
+from smm_event.cli.messages import message_for
 from smm_event.errors import UserError
 from smm_event.services import checkin
 from smm_event.services import sync as sync_service
@@ -193,6 +195,13 @@ def test_bundle_of_another_event_is_refused(laptops: Laptops, tmp_path: Path) ->
         sync_service.import_changes(organizer, tmp_path / "other.smm")
     assert refused.value.code == "bundle_other_event"
     assert dump(organizer) == before
+    # Both demos have the same title: the message tells them apart by dates and id.
+    theirs, ours = str(refused.value.params["event"]), str(refused.value.params["ours"])
+    assert theirs.startswith("«Центр компетенций по SMM для НКО», id ")
+    assert ours.startswith("«Центр компетенций по SMM для НКО», 2026-")
+    assert theirs.split("id ")[1] != ours.split("id ")[1]
+    line = message_for(refused.value)
+    assert "not this laptop's (" in line and theirs in line
 
 
 def test_bytes_damaged_anywhere_in_the_file_are_refused_not_a_crash(

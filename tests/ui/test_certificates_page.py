@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 
 from smm_event.services import keys
 from smm_event.station import StationSettings
@@ -155,7 +155,7 @@ def test_cancel_uses_no_number(
     assert page.cancel_button.isHidden() and page.issue_button.isEnabled()
     assert page.status_label.text() == "Отменено. Номера не израсходованы, файлы не записаны."
     default_executor().wait(WAIT_MS)
-    qtbot.wait(200)
+    QApplication.processEvents()  # the finished work's queued signals, not a guessed delay
     assert page.register_model.rowCount() == 0 and not (tmp_path / "certificates.pdf").exists()
 
 

@@ -252,3 +252,21 @@ def test_clock_warning_outside_the_event_dates(
     assert warning.isVisibleTo(desk.window) == warned
     if warned:
         assert warning.text().startswith("Проверьте дату на компьютере")
+
+
+def test_heavy_screens_are_built_when_first_shown(
+    qtbot: Any, start_desk: Any, demo_copy: Path
+) -> None:
+    # Start-up builds only the roster, desk and sync screens (issue 15); the others come with
+    # their navigation title and are built, with the open workspace, on first display.
+    desk = start_desk(demo_copy)
+    wait_rows(qtbot, desk, 210)
+    window = desk.window
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert "Сертификат" in titles and "Бейджи" in titles
+    assert type(window.pages.widget(window._keys.index("certificates"))).__name__ == "QWidget"
+    window.show_page("certificates")
+    shown = window.pages.currentWidget()
+    assert type(shown).__name__ == "CertificatesPage"
+    assert window.page("certificates") is shown and window.current_page_key() == "certificates"
+    assert window.pages.count() == len(titles)

@@ -119,6 +119,9 @@ class SessionPicker(QWidget):
 
 
 def _select(box: QComboBox, data: object) -> None:
+    # Not findData: PySide keeps a date as a Python object, which Qt compares by identity, so
+    # an equal date from another query was never found and the first day was shown instead.
+    found = next((i for i in range(box.count()) if box.itemData(i) == data), 0)
     box.blockSignals(True)
-    box.setCurrentIndex(max(box.findData(data), 0))
+    box.setCurrentIndex(found)
     box.blockSignals(False)

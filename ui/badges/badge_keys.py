@@ -29,6 +29,11 @@ def _badge_messages() -> dict[str, str]:
         "wrong_passphrase": QCoreApplication.translate(
             "BadgeErrors", "Wrong passphrase. Try again."
         ),
+        "weak_passphrase": QCoreApplication.translate(
+            "BadgeErrors",
+            "This passphrase is too easy to guess. Use at least {min_length} characters, "
+            "best three or four unrelated words.",
+        ),
         "damaged_key": QCoreApplication.translate(
             "BadgeErrors",
             "The signing key on this laptop is damaged. Restore the workspace from a backup.",

@@ -10,7 +10,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -75,25 +74,33 @@ class DashboardPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.charts = [ChartLabel() for _ in range(3)]
-        grid = QGridLayout()
-        for index, label in enumerate(self.charts):
-            grid.addWidget(label, index // 2, index % 2)
-        for index in (0, 1):
-            grid.setColumnStretch(index, 1)
-            grid.setRowStretch(index, 1)
-        self.risk = QTableWidget(0, 4)
+        upper, lower = QHBoxLayout(), QHBoxLayout()
+        upper.addWidget(self.charts[0], 1)
+        upper.addWidget(self.charts[1], 1)
+        # The list needs room for names and phones more than the session chart needs width.
+        lower.addWidget(self.charts[2], 4)
+        self.risk = QTableWidget(0, 5)
         self.risk.setHorizontalHeaderLabels(
-            [self.tr("At risk"), self.tr("Stream"), self.tr("Phone"), self.tr("Why")]
+            [
+                self.tr("At risk"),
+                self.tr("Stream"),
+                self.tr("Phone"),
+                self.tr("Attendance"),
+                self.tr("Absent twice"),
+            ]
         )
         self.risk.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.risk.setWordWrap(False)
         self.risk.verticalHeader().hide()
-        self.risk.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.risk.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        grid.addWidget(self.risk, 1, 1)
+        header = self.risk.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lower.addWidget(self.risk, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addLayout(grid, 1)
+        layout.addLayout(upper, 1)
+        layout.addLayout(lower, 1)
 
     def _texts(self) -> ChartTexts:
         return ChartTexts(
@@ -185,22 +192,18 @@ class DashboardPage(QWidget):
     def _fill_risk(self, data: Dashboard) -> None:
         self.risk.setRowCount(len(data.at_risk))
         for row, person in enumerate(data.at_risk):
-            reasons = []
-            if person.below_threshold:
-                percent = "—" if person.percent is None else f"{person.percent:.0f}%"
-                reasons.append(fill(self.tr("attendance {percent}"), percent=percent))
-            if person.absent_in_a_row:
-                reasons.append(self.tr("absent twice in a row"))
+            percent = "—" if person.percent is None else f"{person.percent:.0f}%"
             values = (
                 person.full_name,
                 str(person.stream_number),
                 person.phone or "",
-                ", ".join(reasons),
+                percent if person.below_threshold else "",
+                self.tr("yes") if person.absent_in_a_row else "",
             )
             for column, value in enumerate(values):
-                self.risk.setItem(row, column, QTableWidgetItem(value))
-        self.risk.resizeColumnToContents(1)
-        self.risk.resizeColumnToContents(2)
+                item = QTableWidgetItem(value)
+                item.setToolTip(person.full_name)
+                self.risk.setItem(row, column, item)
 
     def _charts_ready(self, images: ChartImages) -> None:
         self._chart_task = None

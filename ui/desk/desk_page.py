@@ -49,9 +49,9 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.services.input_limits import max_length
 from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
-from smm_event.storage.validation import max_length
 from ui.common.formatting import short_date
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state

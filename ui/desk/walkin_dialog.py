@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from smm_event.domain.checkin import WalkInOutcome
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
+from smm_event.services.input_limits import max_length
 from smm_event.services.walkins import matching_people, register_walk_in
-from smm_event.storage.validation import max_length
 from ui.context import AppContext
 from ui.desk.messages import desk_error_message
 from ui.errors import show_error

@@ -222,7 +222,8 @@ def _sync_messages() -> dict[str, str]:
         ),
         "central_other_event": QCoreApplication.translate(
             "SyncAttention",
-            "The central database holds another event ({central}). Use this event's database.",
+            "The central database holds another event ({central}), not this laptop's "
+            "({ours}). Use this event's database.",
         ),
         "device_clash": QCoreApplication.translate(
             "SyncAttention",
@@ -249,7 +250,8 @@ def _sync_messages() -> dict[str, str]:
         ),
         "bundle_other_event": QCoreApplication.translate(
             "SyncAttention",
-            "The sync file belongs to another event («{event}»); nothing was imported.",
+            "The sync file belongs to another event ({event}), not this laptop's ({ours}); "
+            "nothing was imported.",
         ),
         "bundle_conflicts": QCoreApplication.translate(
             "SyncAttention",

@@ -92,8 +92,36 @@ def test_short_passphrases_are_refused(passphrase: str) -> None:
     assert caught.value.params == {"min_length": 8}
 
 
+@pytest.mark.parametrize(
+    "passphrase", [" " * 8, "12345678", "password1", "qwertyuiop", "Qwerty123!"]
+)
+def test_guessable_passphrases_are_refused_whatever_their_length(passphrase: str) -> None:
+    with pytest.raises(UserError) as caught:
+        encrypt_private_key(generate_signing_key(), passphrase)
+    assert caught.value.code == "weak_passphrase"
+
+
 @pytest.mark.usefixtures("cheap_scrypt")
-def test_eight_characters_are_enough() -> None:
+@pytest.mark.parametrize("passphrase", ["красный слон летит домой", "Весна2026 у моря"])
+def test_unrelated_words_are_strong_enough(passphrase: str) -> None:
     key = generate_signing_key()
-    blob = encrypt_private_key(key, "12345678")
-    assert decrypt_private_key(blob, "12345678").key_id == key.key_id
+    blob = encrypt_private_key(key, passphrase)
+    assert decrypt_private_key(blob, passphrase).key_id == key.key_id
+
+
+def test_new_keys_get_todays_scrypt_cost_and_older_keys_still_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from smm_event.badges import keys
+
+    assert keys.SCRYPT_LOG2_N == 17  # n = 2**17, r = 8, p = 1
+    key = generate_signing_key()
+    monkeypatch.setattr(keys, "_SCRYPT_LOG2_N", keys.SCRYPT_LOG2_N)
+    blob = encrypt_private_key(key, PASSPHRASE)
+    assert blob[42:45] == bytes([17, 8, 1])  # after magic, key id and public key
+    monkeypatch.setattr(keys, "_SCRYPT_LOG2_N", 15)  # a key made by the previous version
+    older = encrypt_private_key(key, PASSPHRASE)
+    monkeypatch.undo()
+    assert older[42] == 15
+    for sealed in (blob, older):
+        assert decrypt_private_key(sealed, PASSPHRASE).key_id == key.key_id

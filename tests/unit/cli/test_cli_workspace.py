@@ -147,3 +147,22 @@ def test_a_file_that_cannot_be_written_is_one_line_not_a_crash(
     assert code == 1
     assert err.count("\n") == 1 and "no such folder" in err and "internal error" not in err
     assert not missing.parent.exists()
+
+
+def test_demo_option_acts_on_the_shared_demo_and_ids_print_one_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    code, _, _ = run(capsys, "demo", "--scenario", "first-day", "--start", "2026-05-12")
+    assert code == 0 and (tmp_path / "smm-event" / "demo.sqlite3").is_file()
+    code, out, _ = run(capsys, "roster", "list", "--stream", "1", "--ids", "--demo")
+    ids = out.split()
+    assert code == 0 and len(ids) == 70 and all(len(i) == 36 for i in ids)
+    code, out, _ = run(capsys, "attendance", "sessions", "--day", "2026-05-12", "--ids", "--demo")
+    assert code == 0 and len(out.split()) == 4  # stream 1's first day
+    code, _, err = run(capsys, "certificates", "token", ids[0], "--demo")
+    assert code == 1 and "no certificate" in err  # nobody has one on the first day
+    with pytest.raises(SystemExit) as usage:
+        main(["info", "--demo", "--workspace", str(tmp_path / "other.sqlite3")])
+    assert usage.value.code == 2
+    assert "not both" in capsys.readouterr().err

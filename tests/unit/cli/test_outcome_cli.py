@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from smm_event.cli.main import main
-from smm_event.demo_data.outcomes import fill_outcomes
+from smm_event.services.demo_outcomes import fill_outcomes
 from smm_event.workspace import Workspace
 
 

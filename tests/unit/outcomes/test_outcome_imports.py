@@ -52,6 +52,8 @@ def test_survey_matches_by_email_phone_and_name_and_reports_the_rest(
     summary = surveys.survey_summary(demo_workspace, "День 1")
     (overall,) = [r for r in summary.ratings if r.kind == "all"]
     assert (overall.answers, overall.mean) == (4, 7.75)
+    (by_day,) = [r for r in summary.ratings if r.kind == "day"]
+    assert (by_day.group, by_day.answers) == ("2026-05-12", 4)  # the form's timestamp day
     assert ("Что улучшить?", "Больше практики") in summary.comments
     missing = {p.participant_id for p in summary.not_answered}
     assert a.id not in missing and len(missing) == 70 - 3

@@ -7,11 +7,13 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
-from smm_event.demo_data.outcomes import fill_outcomes
+from smm_event.errors import UserError
 from smm_event.reporting.pack import build_pack
 from smm_event.services import selection
+from smm_event.services.demo_outcomes import fill_outcomes
 from smm_event.workspace import Workspace
 
 AFTER_ALL = dt.datetime(2026, 7, 1, 12, 0)  # naive UTC, after the demo's three streams
@@ -85,3 +87,14 @@ def test_cancel_stops_between_files_and_leaves_nothing(
     result = build_pack(demo_workspace, out, progress, cancel, now=AFTER_ALL)
     assert result.cancelled and result.folder is None
     assert list(out.iterdir()) == []
+
+
+def test_a_pack_that_cannot_be_written_is_one_error(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        build_pack(demo_workspace, blocker, now=AFTER_ALL)
+    assert error.value.code == "cannot_write"
+    assert blocker.read_text(encoding="utf-8") == "x"

@@ -320,3 +320,15 @@ def test_a_second_laptop_can_sign_after_importing_the_exported_key(tmp_path: Pat
     with open_workspace(other_path) as other, pytest.raises(UserError) as foreign:
         keys.import_signing_key(other, exported, "пароль организатора")
     assert foreign.value.code == "key_of_another_event"
+
+
+def test_a_desk_without_the_signing_key_cannot_reissue_anyones_badge(
+    organizer: Workspace, tmp_path: Path
+) -> None:
+    """A reissue cancels the badge a person carries: only the key holder may do it."""
+    person = list_participants(organizer, 2)[1]
+    with desk_copy(organizer, tmp_path / "desk.sqlite3") as desk:
+        with pytest.raises(UserError) as refused:
+            badges.reissue_badge(desk, person.id)
+        assert refused.value.code == "no_signing_key"
+        assert list_participants(desk, 2)[1].badge_version == person.badge_version

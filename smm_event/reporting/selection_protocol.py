@@ -4,16 +4,16 @@ The committee signs it; the grant report includes it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
 from smm_event.outcomes.selection import Outcome, SelectionRule
 from smm_event.pdf.report_doc import build, para, spacer, table
-
-if TYPE_CHECKING:
-    from smm_event.services.selection import SelectionView
+from smm_event.services.selection import SelectionView, selection_view
+from smm_event.storage.event_context import current_event
+from smm_event.workspace import Workspace
 
 TRACK_NAMES = {"strategy": "стратегия", "content": "контент"}
 OUTCOME_NAMES = {
@@ -172,3 +172,11 @@ def render_protocol(view: SelectionView, event_name: str, path: Path) -> int:
         para("Члены комиссии: ______________________ / ______________________ /"),
     ]
     return build(path, story, "Протокол отбора в акселератор")
+
+
+def write_protocol(ws: Workspace, path: Path, now: dt.datetime | None = None) -> int:
+    """The selection protocol PDF (протокол отбора) by the stored rule; returns the page count."""
+    view = selection_view(ws, None, now)
+    with ws.reading() as session:
+        title = current_event(session).name
+    return render_protocol(view, title, path)

@@ -1,0 +1,1 @@
+"""The accelerator selection page."""
