@@ -80,11 +80,14 @@ class ResultPanel(QFrame):
         self._fit_text()
 
     def _fit_text(self) -> None:
-        height, width = max(1, self.height()), max(1, self.width())
+        width = max(1, self.width())
+        # A narrow panel (the desk's normal layout) wraps long names and NGOs onto more lines:
+        # size by the smaller of its height and its width so the explanation still fits.
+        base = max(1, min(self.height(), int(width * 0.7)))
         for name, scale in _SCALES.items():
-            self._size(getattr(self, name), height * scale, width)
-        self._size(self.explanation, height * _EXPLANATION_SCALE, width)
-        self._size(self.arrivals, height * _ARRIVALS_SCALE, width)
+            self._size(getattr(self, name), base * scale, width)
+        self._size(self.explanation, base * _EXPLANATION_SCALE, width)
+        self._size(self.arrivals, base * _ARRIVALS_SCALE, width)
 
     @staticmethod
     def _size(label: QLabel, pixels: float, width: int) -> None:
