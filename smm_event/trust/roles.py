@@ -75,6 +75,12 @@ def _desk_prefill(_session: Session, write: Write) -> bool:
     return write.payload.get("source") == "desk"
 
 
+def _door_scan(_session: Session, write: Write) -> bool:
+    # A trainer's laptop logs the badges it refused at a hall's door (check-in method "door"); it
+    # never admits anyone at the entrance.
+    return write.payload.get("method") == "door" and write.payload.get("result") != "admitted"
+
+
 def _own_station(_session: Session, write: Write) -> bool:
     # A station writes its own record once, at enrollment: the key and roles inside must carry
     # the anchor's certificate (checked by the verifier for every station record), and only the
@@ -88,7 +94,7 @@ def _own_station(_session: Session, write: Write) -> bool:
 RULES: dict[str, dict[Role, Rule]] = {
     "device": {Role.DESK: _own_row, Role.TRAINER: _own_row, Role.REGISTRAR: _own_row},
     "station": {Role.DESK: _own_station, Role.TRAINER: _own_station, Role.REGISTRAR: _own_station},
-    "checkin": {Role.DESK: True},
+    "checkin": {Role.DESK: True, Role.TRAINER: _door_scan},
     "checkin_annulment": {Role.DESK: True},
     "badge_print": {Role.DESK: True},
     "participant": {Role.DESK: _walk_in},

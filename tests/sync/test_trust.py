@@ -344,3 +344,34 @@ def test_records_keep_verifying_through_a_relay(laptops: Laptops, tmp_path: Path
 
         desks = set(session.scalars(select(Checkin.desk).where(Checkin.participant_id == person)))
     assert desks and "Подмена" not in desks
+
+
+def test_a_trainers_refused_door_scans_and_a_desks_consent_are_what_they_may_write(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    """The trainer's laptop logs a forged badge at the hall's door as a refused check-in, and a
+    desk records a consent signed at the entrance: both arrive at the organizer unquarantined."""
+    from smm_event.domain.checkin import CheckinMethod
+    from smm_event.services import attendance, walkins
+    from smm_event.storage.models import Checkin
+
+    organizer = laptops.organizer()
+    event_file = _export(organizer, tmp_path / "event.smm")
+    trainer = laptops.empty("Зал 2", roles=("trainer",))
+    desk = laptops.empty("Стойка 1", roles=("desk",))
+    sync_service.import_changes(trainer, event_file)
+    sync_service.import_changes(desk, event_file)
+    with trainer.reading() as session:
+        hall = session.scalars(select(TrainingSession.id)).first()
+    attendance.mark_by_scan(trainer, hall, "SMM1:FORGED-AT-THE-DOOR")
+    person = roster(organizer)[1][0]
+    walkins.record_consent(desk, person)
+    sync_service.import_changes(organizer, _export(trainer, tmp_path / "trainer.smm"))
+    sync_service.import_changes(organizer, _export(desk, tmp_path / "desk.smm"))
+    assert _quarantine(organizer) == {}
+    with organizer.reading() as session:
+        door = session.scalars(
+            select(Checkin).where(Checkin.method == CheckinMethod.DOOR.value)
+        ).all()
+        assert [scan.device_id for scan in door] == [trainer.device_id]
+        assert session.get_one(Participant, person).consent is True
