@@ -28,12 +28,18 @@ from smm_event.trust.station_keys import signer
 # Every this many rows a bulk write signs a head, so a receiver never holds a long unsigned run.
 SIGN_EVERY = 256
 _HEAD = "smm_event.unsigned_head"
+_STATE = "smm_event.local_state"
 
 
 def local_state(session: Session) -> LocalState:
     state = session.get(LocalState, 1)
     if state is None:
         raise RuntimeError("workspace has no local state row; open it through open_workspace()")
+    # The identity map holds rows weakly: once a flush leaves this row clean it is collected,
+    # and every later get() (a scan's mark, its chain head, the event) would SELECT it again.
+    # A strong reference keeps it in the map for this transaction only (dropped at its end:
+    # another process may write the row before this session's next transaction).
+    session.info[_STATE] = state
     return state
 
 
@@ -105,6 +111,12 @@ def _sign_head(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_head(session: Session) -> None:
     session.info.pop(_HEAD, None)
+    session.info.pop(_STATE, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_state(session: Session) -> None:
+    session.info.pop(_STATE, None)
 
 
 def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import uuid
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from smm_event.storage import changes
 from smm_event.storage.hlc import Hlc, next_stamp, observe
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Checkin, Participant
+from smm_event.trust import chain
 from smm_event.workspace import Workspace, open_workspace
 
 EVENT_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
@@ -251,3 +253,53 @@ def test_bulk_rows_match_what_record_writes(tmp_path: Path) -> None:
             ).one()
             assert row.hlc == change.hlc != ""
             assert row.clocks["status"] == change.hlc
+
+
+def test_writes_in_one_transaction_read_the_chain_head_once(tmp_path: Path) -> None:
+    """A scan writes its check-in, flushes (its mark's queries autoflush) and writes the mark:
+    the local state row (chain head, clock, counter) must be read once, not per write, and the
+    second record must still chain onto the first and carry the transaction's one signature."""
+    with open_workspace(tmp_path / "a.sqlite3", device_name="A") as ws:
+        _seed_event(ws)
+        statements: list[str] = []
+
+        def seen(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+            statements.append(sql)
+
+        event.listen(ws.write_engine, "before_cursor_execute", seen)
+        try:
+            with ws.transaction() as session:
+                for n in range(3):
+                    changes.record(
+                        session,
+                        "participant",
+                        uuid.uuid4(),
+                        {"event_id": EVENT_ID, "surname": f"Иванов{n}"},
+                        new=True,
+                    )
+                    session.flush()
+        finally:
+            event.remove(ws.write_engine, "before_cursor_execute", seen)
+        reads = [
+            s
+            for s in statements
+            if s.lstrip().upper().startswith("SELECT") and "FROM local_state" in s
+        ]
+        assert len(reads) == 1, reads
+        with ws.reading() as session:
+            rows = list(session.scalars(select(ChangeRecord).order_by(ChangeRecord.seq)))
+            state = changes.local_state(session)
+            assert state.chain_hash == rows[-1].chain_hash
+            signed = [r.signature is not None for r in rows[-3:]]
+        for previous, current in itertools.pairwise(rows):
+            record_bytes = chain.canonical_bytes(
+                current.device_id,
+                current.seq,
+                current.hlc,
+                current.entity,
+                current.entity_id,
+                current.payload,
+                current.recorded_at,
+            )
+            assert current.chain_hash == chain.next_hash(previous.chain_hash, record_bytes)
+        assert signed == [False, False, True]
