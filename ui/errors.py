@@ -233,6 +233,13 @@ def _outcome_messages() -> dict[str, str]:
         "bad_funnel_step": QCoreApplication.translate(
             "UserErrors", "There is no such step of the programme: {value}."
         ),
+        "bad_stage": QCoreApplication.translate(
+            "UserErrors",
+            "There is no such stage of the programme: {value}. Choose one of: {stages}.",
+        ),
+        "bad_date_range": QCoreApplication.translate(
+            "UserErrors", "The stage ends ({end}) before it starts ({start}). Check the dates."
+        ),
         "cannot_write": QCoreApplication.translate(
             "UserErrors",
             "Cannot write to {path} ({reason}). Choose another folder, for example on this "

@@ -158,12 +158,32 @@
         <translation>Отметки</translation>
     </message>
     <message>
+        <source>Mark several</source>
+        <translation>Отметить нескольких</translation>
+    </message>
+    <message>
+        <source>Selected rows: {status}</source>
+        <translation>Выделенные строки: {status}</translation>
+    </message>
+    <message>
+        <source>Everyone unmarked: {status}</source>
+        <translation>Все неотмеченные: {status}</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>Закрыто</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Select the people first (Ctrl- or Shift-click).</source>
+        <translation>Сначала выделите людей (щелчок с Ctrl или Shift).</translation>
+    </message>
+    <message>
+        <source>{status}: {count} marked</source>
+        <translation>{status}: отмечено {count}</translation>
     </message>
     <message>
         <source>Note</source>
@@ -253,6 +273,18 @@
     <message>
         <source>Marked</source>
         <translation>Отмечен(а)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>When the registration desk admitted the person that day</source>
+        <translation>Когда регистрация на входе пропустила участника в этот день</translation>
+    </message>
+    <message>
+        <source>Not admitted at the desk that day</source>
+        <translation>В этот день не проходил(а) регистрацию на входе</translation>
     </message>
 </context>
 </TS>

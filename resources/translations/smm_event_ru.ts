@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>AttendanceMatrixPage</name>
+    <message>
+        <source>Register</source>
+        <translation>Реестр</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Roll call</source>
+        <translation>Отметки</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesPage</name>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <comment>navigation</comment>
+        <translation>Сертификаты</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <source>This laptop&apos;s settings were damaged; defaults are used.</source>
@@ -227,6 +263,13 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>The schedule file has a mistake:</source>
         <translation>В файле расписания ошибка:</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPage</name>
+    <message>
+        <source>Selection</source>
+        <translation>Отбор</translation>
     </message>
 </context>
 <context>
@@ -481,6 +524,14 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>«{field}» contains invisible or control characters. Type it again; nothing was saved.</source>
         <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>There is no such stage of the programme: {value}. Choose one of: {stages}.</source>
+        <translation>Такого этапа программы нет: {value}. Выберите один из: {stages}.</translation>
+    </message>
+    <message>
+        <source>The stage ends ({end}) before it starts ({start}). Check the dates.</source>
+        <translation>Этап заканчивается ({end}) раньше, чем начинается ({start}). Проверьте даты.</translation>
     </message>
     <message>
         <source>Surname</source>

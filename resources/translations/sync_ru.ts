@@ -188,6 +188,14 @@
         <translation>Обмен</translation>
     </message>
     <message>
+        <source>Open the duplicates list</source>
+        <translation>Открыть список дублей</translation>
+    </message>
+    <message>
+        <source>Compare the selected walk-in with the roster person and merge them</source>
+        <translation>Сравнить выбранного участника со входа с человеком из списка и объединить их</translation>
+    </message>
+    <message>
         <source>Refresh the list</source>
         <translation>Обновить список</translation>
     </message>

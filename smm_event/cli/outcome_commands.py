@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from smm_event.cli import plan_commands
 from smm_event.cli.messages import register_messages
 from smm_event.cli.output import print_json, print_table
 from smm_event.cli.roster_commands import _existing_file, _print_issues
@@ -35,6 +36,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command.add_argument("--phase", choices=("entry", "exit", "motivation"), required=True)
     command.add_argument("--dry-run", action="store_true")
     command.set_defaults(handler=run_import)
+    plan_commands.register_into(sub, common)
 
     group = subparsers.add_parser("survey", help="feedback surveys")
     sub = group.add_subparsers(dest="survey_command", required=True, parser_class=type(group))

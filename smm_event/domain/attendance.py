@@ -79,6 +79,9 @@ class MarkResult:
 class RosterEntry:
     participant: ParticipantInfo
     mark: MarkInfo | None  # the current version, None while unmarked
+    # The first admitted (not annulled) check-in at a desk on the session's day, local time.
+    admitted_at: dt.datetime | None = None
+    admitted_desk: str | None = None
 
     @property
     def status(self) -> AttendanceStatus | None:
@@ -106,6 +109,17 @@ class DeskMarkResult:
     outcome: DeskMarkOutcome
     session_id: uuid.UUID | None = None
     mark: MarkInfo | None = None
+
+
+@dataclass(frozen=True)
+class BulkMarkResult:
+    """What mark_many() wrote: the new current marks (people already at that status are left
+    alone and only counted)."""
+
+    session_id: uuid.UUID
+    status: AttendanceStatus
+    marks: tuple[MarkInfo, ...]
+    unchanged: int
 
 
 @dataclass(frozen=True)

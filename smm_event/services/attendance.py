@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.attendance import store
@@ -21,10 +22,12 @@ from smm_event.attendance.matrix import build_matrix, slot_of
 from smm_event.attendance.percent import UNMARKED, summarize
 from smm_event.attendance.sessions import session_at
 from smm_event.checkin.identify import identify_in_session, log_refused_scan
+from smm_event.checkin.reports import not_annulled
 from smm_event.domain.attendance import (
     AttendanceMatrix,
     AttendanceStatus,
     AttendanceSummary,
+    BulkMarkResult,
     CloseResult,
     MarkInfo,
     MarkSource,
@@ -33,13 +36,13 @@ from smm_event.domain.attendance import (
     ScanOutcome,
     SessionRoster,
 )
-from smm_event.domain.checkin import CheckinMethod
+from smm_event.domain.checkin import CheckinMethod, CheckinResult
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
 from smm_event.roster.store import find_participants, load_participant
 from smm_event.storage import changes
 from smm_event.storage.event_context import current_event, event_zone, to_local
-from smm_event.storage.models import AttendanceMark
+from smm_event.storage.models import AttendanceMark, Checkin
 from smm_event.workspace import Workspace
 
 
@@ -139,9 +142,16 @@ def session_roster(ws: Workspace, session_id: uuid.UUID | str) -> SessionRoster:
         people = find_participants(session, place.stream_number)
         current = store.current_marks(store.mark_versions(session, [place.row.id]))
         devices = store.device_names(session)
+        admitted = _first_admissions(session, place.day, [person.id for person in people])
         entries = tuple(
             RosterEntry(
-                person, _info_or_none(current.get((person.id, place.row.id)), zone, devices)
+                person,
+                _info_or_none(current.get((person.id, place.row.id)), zone, devices),
+                *(
+                    (to_local(admitted[person.id][0], zone), admitted[person.id][1])
+                    if person.id in admitted
+                    else (None, None)
+                ),
             )
             for person in people
         )
@@ -155,6 +165,70 @@ def session_roster(ws: Workspace, session_id: uuid.UUID | str) -> SessionRoster:
             },
             late_after=to_local(settings.late_after(place.row.starts_at), zone),
         )
+
+
+def mark_many(
+    ws: Workspace,
+    session_id: uuid.UUID | str,
+    status: AttendanceStatus | str,
+    participant_ids: Sequence[uuid.UUID | str] | None = None,
+    source: MarkSource | str = MarkSource.CLICK,
+    operator: str | None = None,
+    now: dt.datetime | None = None,
+) -> BulkMarkResult:
+    """Give several people one status in one transaction: the listed ones, or (``None``) everyone
+    of the stream still unmarked. Notes are kept; people already at the status are skipped."""
+    wanted = store.parse_status(status)
+    origin = _source(source)
+    at = store.naive_utc(now)
+    with ws.transaction() as session:
+        event = current_event(session)
+        place = _open_session(session, session_id)
+        current = store.current_marks(store.mark_versions(session, [place.row.id]))
+        if participant_ids is None:
+            people = [
+                person.id
+                for person in find_participants(session, place.stream_number)
+                if (person.id, place.row.id) not in current
+            ]
+        else:  # each must belong to the session's stream, or nothing is written
+            people = [store.stream_member(session, place, pid) for pid in participant_ids]
+        zone, devices = event_zone(event), store.device_names(session)
+        written: list[MarkInfo] = []
+        unchanged = 0
+        for person in dict.fromkeys(people):
+            before = current.get((person, place.row.id))
+            if before is not None and before.status == wanted.value:
+                unchanged += 1
+                continue
+            note = before.note if before is not None else None
+            row = store.write_mark(
+                session, place.row.id, person, wanted, note, origin, operator, at
+            )
+            previous = AttendanceStatus(before.status) if before is not None else None
+            written.append(store.mark_info(row, zone, devices, previous))
+        return BulkMarkResult(place.row.id, wanted, tuple(written), unchanged)
+
+
+def _first_admissions(
+    session: Session, day: dt.date, people: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[dt.datetime, str]]:
+    """Each person's first admitted, not annulled check-in of the day: (UTC time, desk); the
+    engine's order (time, then id), so it is the admission the desk's amber screen names."""
+    if not people:
+        return {}
+    rows = session.execute(
+        select(Checkin.participant_id, Checkin.scanned_at, Checkin.desk)
+        .where(
+            Checkin.local_day == day,
+            Checkin.result == CheckinResult.ADMITTED.value,
+            Checkin.participant_id.in_(people),
+            not_annulled(),
+        )
+        .order_by(Checkin.scanned_at.desc(), Checkin.id.desc())
+    ).all()
+    # Newest first, so the earliest of each person is the one left in the dict.
+    return {pid: (at, desk) for pid, at, desk in rows if pid is not None}
 
 
 def close_session(

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from smm_event.badges import keys as badge_keys
@@ -25,7 +26,7 @@ from smm_event.workspace import open_workspace
 from tests.conftest import DEMO_FIRST_DAY
 from ui.attendance import matrix_model
 from ui.attendance.matrix_page import AttendanceMatrixPage
-from ui.attendance.roster_model import FIRST_STATUS
+from ui.attendance.roster_model import ADMITTED, FIRST_STATUS
 from ui.attendance.trainer_page import AttendancePage
 from ui.background import BackgroundExecutor
 from ui.context import AppContext
@@ -322,3 +323,78 @@ def test_closing_a_session_before_its_end_asks_first(
     assert len(asked) == 1 and page.roster.session.ends_at.strftime("%H:%M") in asked[0]
     qtbot.wait(200)
     assert page.state_label.text() == "Open"  # «No»: nothing closed
+
+
+def _select_rows(page: AttendancePage, rows: list[int]) -> None:
+    """Ctrl-click the rows' name cells, as a trainer picks several people."""
+    for row in rows:
+        rect = page.table.visualRect(page.model.index(row, 1))
+        QTest.mouseClick(
+            page.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            rect.center(),
+        )
+
+
+def test_bulk_status_for_the_selected_rows_writes_their_marks_only(
+    qtbot: Any, page: AttendancePage
+) -> None:
+    page.mark_row(1, E, attendance.MarkSource.CLICK, note="справка")
+    qtbot.waitUntil(lambda: _status(page, 1) is E, timeout=WAIT_MS)
+    page.table.clearSelection()
+    _select_rows(page, [1, 4, 6])
+    assert {i.row() for i in page.table.selectionModel().selectedRows()} == {1, 4, 6}
+    page.bulk_actions[(True, A)].trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.model.counts()[A] == 3, timeout=WAIT_MS)
+    assert [_stored(page, row) for row in (1, 4, 6)] == [A, A, A]
+    assert _stored(page, 0) is None and _stored(page, 5) is None
+    assert page.model.entry(1).mark.note == "справка"  # type: ignore[union-attr]
+    assert "Absent: 3 marked" in page.banner.text()
+    assert "Not marked: 67" in page.counts_label.text()
+
+
+def test_bulk_status_for_everyone_unmarked_leaves_the_marked_alone(
+    qtbot: Any, page: AttendancePage
+) -> None:
+    page.mark_row(0, L, attendance.MarkSource.CLICK)
+    qtbot.waitUntil(lambda: _status(page, 0) is L, timeout=WAIT_MS)
+    page.bulk_actions[(False, P)].trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.model.counts()[None] == 0, timeout=WAIT_MS)
+    assert _stored(page, 0) is L  # the late mark stays
+    assert {_stored(page, row) for row in range(1, 70)} == {P}
+    assert "Present: 69 marked" in page.banner.text()
+
+
+def test_bulk_status_with_nothing_selected_says_what_to_do(
+    qtbot: Any, page: AttendancePage
+) -> None:
+    page.table.clearSelection()
+    page.bulk_actions[(True, P)].trigger()  # type: ignore[attr-defined]
+    assert "Select the people first" in page.banner.text()
+    qtbot.wait(100)
+    assert page.model.counts()[None] == 70
+
+
+def test_the_desk_column_shows_the_first_admission_of_the_session_day(
+    qtbot: Any, page: AttendancePage
+) -> None:
+    from smm_event.services import annulments, checkin
+
+    ws = page.context.workspace
+    assert ws is not None
+    zone = checkin.event_zone_of(ws)
+    at = dt.datetime.combine(DEMO_FIRST_DAY, dt.time(8, 47), zone)
+    first, second, third = (page.model.entry(row).participant.id for row in (0, 1, 2))
+    checkin.check_in_manual(ws, first, desk="Вход А", now=at)
+    checkin.check_in_manual(ws, first, desk="Вход Б", now=at + dt.timedelta(minutes=20))
+    wrong = checkin.check_in_manual(ws, second, desk="Вход А", now=at)
+    annulments.annul_checkin(ws, wrong.checkin_id, "не тот человек")
+    next_day = dt.datetime.combine(DEMO_FIRST_DAY + dt.timedelta(days=1), dt.time(9), zone)
+    checkin.check_in_manual(ws, third, desk="Вход А", now=next_day)
+    page.reload_roster()
+    qtbot.waitUntil(lambda: page.model.index(0, ADMITTED).data() == "08:47", timeout=WAIT_MS)
+    assert "Вход А" in page.model.index(0, ADMITTED).data(Qt.ItemDataRole.ToolTipRole)
+    assert page.model.index(1, ADMITTED).data() == "—"  # annulled: no longer counts
+    assert page.model.index(2, ADMITTED).data() == "—"  # admitted on another day
+    assert page.model.headerData(ADMITTED, Qt.Orientation.Horizontal) == "Desk"

@@ -3,6 +3,7 @@ Moodle's take-attendance radio columns), who marked and when, and the note."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,8 @@ NUMBER, NAME, ORGANIZATION = 0, 1, 2
 FIRST_STATUS = 3
 STATUS_COLUMNS = {FIRST_STATUS + i: status for i, status in enumerate(STATUS_ORDER)}
 MARKED = FIRST_STATUS + len(STATUS_ORDER)
-COLUMN_COUNT = MARKED + 1
+ADMITTED = MARKED + 1  # the time the desk admitted the person that day
+COLUMN_COUNT = ADMITTED + 1
 NOTE_SIGN = "✎"  # the note itself is in the tooltip and the history panel
 SELECTED_MARK = "●"
 EMPTY_MARK = "○"
@@ -51,7 +53,7 @@ class RosterModel(QAbstractTableModel):
         """Show a new current mark; returns its row, or None when the person is filtered out."""
         for index, entry in enumerate(self._entries):
             if entry.participant.id == mark.participant_id:
-                self._entries[index] = RosterEntry(entry.participant, mark)
+                self._entries[index] = dataclasses.replace(entry, mark=mark)
                 if index in self._visible:
                     row = self._visible.index(index)
                     self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
@@ -102,9 +104,12 @@ class RosterModel(QAbstractTableModel):
                 NAME: self.tr("Participant"),
                 ORGANIZATION: self.tr("Organization"),
                 MARKED: self.tr("Marked"),
+                ADMITTED: self.tr("Desk"),
             }[section]
         if role == Qt.ItemDataRole.ToolTipRole and status is not None:
             return status_name(status)
+        if role == Qt.ItemDataRole.ToolTipRole and section == ADMITTED:
+            return self.tr("When the registration desk admitted the person that day")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,7 +124,9 @@ class RosterModel(QAbstractTableModel):
             return self._text(entry, index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole and column == MARKED and entry.mark:
             return self._marked_tooltip(entry.mark)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
+        if role == Qt.ItemDataRole.ToolTipRole and column == ADMITTED:
+            return self._admitted_tooltip(entry)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, ADMITTED):
             return _CENTER
         return None
 
@@ -146,7 +153,14 @@ class RosterModel(QAbstractTableModel):
         if column == MARKED and mark is not None:
             text = f"{mark.marked_at:%H:%M} · {source_name(mark.source)}"
             return f"{text} {NOTE_SIGN}" if mark.note else text
+        if column == ADMITTED:
+            return f"{entry.admitted_at:%H:%M}" if entry.admitted_at else "—"
         return None
+
+    def _admitted_tooltip(self, entry: RosterEntry) -> str:
+        if entry.admitted_at is None:
+            return self.tr("Not admitted at the desk that day")
+        return f"{entry.admitted_at:%d.%m.%Y %H:%M} · {entry.admitted_desk or ''}"
 
     def _marked_tooltip(self, mark: MarkInfo) -> str:
         who = ", ".join(part for part in (mark.operator, mark.device_name) if part)

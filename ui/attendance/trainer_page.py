@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smm_event.domain.attendance import (
     AttendanceStatus,
+    BulkMarkResult,
     MarkInfo,
     MarkSource,
     ScanMarkResult,
@@ -120,6 +123,7 @@ class AttendancePage(QWidget):
         second = QHBoxLayout()
         second.addWidget(self.search)
         second.addWidget(self.counts_label, 1)
+        second.addWidget(self._bulk_button())
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         # Always in the layout with room for two lines: showing a message never moves the
@@ -141,11 +145,34 @@ class AttendancePage(QWidget):
         layout.addLayout(body, 1)
         self._connect()
 
+    def _bulk_button(self) -> QToolButton:
+        """One status for many people: the selected rows (Ctrl/Shift-click) or all unmarked."""
+        button = QToolButton()
+        button.setText(self.tr("Mark several"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.bulk_actions: dict[tuple[bool, AttendanceStatus], object] = {}
+        for only_selected, template in (
+            (True, self.tr("Selected rows: {status}")),
+            (False, self.tr("Everyone unmarked: {status}")),
+        ):
+            for status in STATUS_ORDER:
+                action = menu.addAction(fill(template, status=status_name(status)))
+                action.triggered.connect(
+                    lambda _=False, s=status, o=only_selected: self.mark_many(s, o)
+                )
+                self.bulk_actions[(only_selected, status)] = action
+            menu.addSeparator()
+        button.setMenu(menu)
+        self.bulk_button = button
+        return button
+
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift-click picks several rows for «Mark several»; a click still marks one.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -315,6 +342,45 @@ class AttendancePage(QWidget):
         self._update_counts()
         if mark.participant_id == self.selected_participant():
             self._row_changed()
+
+    def mark_many(self, status: AttendanceStatus, only_selected: bool) -> None:
+        """One status for the selected rows, or for everyone of the stream still unmarked, in
+        one transaction on the background executor."""
+        session_id = self.current_session_id()
+        if session_id is None:
+            return
+        people: list[uuid.UUID] | None = None
+        if only_selected:
+            rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+            people = [self.model.entry(row).participant.id for row in rows]
+            if not people:
+                self._show_banner(self.tr("Select the people first (Ctrl- or Shift-click)."), False)
+                return
+        self.context.run(
+            attendance.mark_many,
+            session_id,
+            status,
+            people,
+            MarkSource.CLICK,
+            self._operator(),
+            on_done=self._marked_many,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _marked_many(self, result: BulkMarkResult) -> None:
+        if result.session_id != self.current_session_id():
+            return
+        for mark in result.marks:
+            self.model.update_mark(mark)
+        self._update_counts()
+        self._row_changed()
+        text = fill(
+            self.tr("{status}: {count} marked"),
+            status=status_name(result.status),
+            count=len(result.marks),
+        )
+        self._show_banner(text, True, result.status)
 
     def edit_note(self) -> None:
         row = self.table.currentIndex().row()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -142,8 +142,13 @@ COLUMN_LIMITS = (210, 200, 50)
 
 
 class AttentionTable(QTableWidget):
+    # A possible-duplicate row was double-clicked: the duplicates list should open.
+    duplicates_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
+        self._kinds: list[AttentionKind] = []
+        self.doubleClicked.connect(self._double_clicked)
         self.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("SyncAttention", "What"),
@@ -160,7 +165,19 @@ class AttentionTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
 
+    def kind_at(self, row: int) -> AttentionKind | None:
+        return self._kinds[row] if 0 <= row < len(self._kinds) else None
+
+    def selected_is_duplicate(self) -> bool:
+        """Whether the current row is a walk-in that may already be on the roster."""
+        return self.kind_at(self.currentRow()) is AttentionKind.POSSIBLE_DUPLICATE_WALK_IN
+
+    def _double_clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if self.kind_at(index.row()) is AttentionKind.POSSIBLE_DUPLICATE_WALK_IN:
+            self.duplicates_requested.emit()
+
     def show_items(self, items: Sequence[AttentionItem]) -> None:
+        self._kinds = [item.kind for item in items]
         self.setRowCount(len(items))
         for row, item in enumerate(items):
             laptops = ", ".join(item.device_names)

@@ -92,11 +92,21 @@ class SyncPage(QWidget):
         side_widget.setLayout(side)
         side_widget.setFixedWidth(SIDE_WIDTH)
         self.attention = AttentionTable()
+        self.attention.duplicates_requested.connect(self.open_duplicates)
+        self.attention.itemSelectionChanged.connect(self._selection_changed)
+        # Possible duplicates are resolved in the duplicates list (merge or keep both).
+        self.duplicates_button = QPushButton(self.tr("Open the duplicates list"))
+        self.duplicates_button.setToolTip(
+            self.tr("Compare the selected walk-in with the roster person and merge them")
+        )
+        self.duplicates_button.setEnabled(False)
+        self.duplicates_button.clicked.connect(self.open_duplicates)
         refresh = QPushButton(self.tr("Refresh the list"))
         refresh.clicked.connect(self.load_attention)
         self.attention_label = QLabel()
         heading = QHBoxLayout()
         heading.addWidget(self.attention_label, 1)
+        heading.addWidget(self.duplicates_button)
         heading.addWidget(refresh)
         attention = QGroupBox(self.tr("Needs attention"))
         column = QVBoxLayout(attention)
@@ -105,6 +115,15 @@ class SyncPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(side_widget)
         layout.addWidget(attention, 1)
+
+    def _selection_changed(self) -> None:
+        self.duplicates_button.setEnabled(self.attention.selected_is_duplicate())
+
+    def open_duplicates(self) -> QWidget | None:
+        """The shell's duplicates list (over «Участники»), when this page sits in it."""
+        opener = getattr(self.window(), "open_duplicates", None)
+        result = opener() if callable(opener) else None
+        return result if isinstance(result, QWidget) else None
 
     def _connection_box(self) -> QGroupBox:
         self.url_edit = QLineEdit(self.context.station.central_url)
@@ -230,6 +249,7 @@ class SyncPage(QWidget):
 
     def _show_attention(self, items: tuple[Any, ...]) -> None:
         self.attention.show_items(items)
+        self._selection_changed()
         self.attention_label.setText(
             fill(self.tr("{count} item(s) to look at"), count=len(items))
             if items
