@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
-from smm_event.storage.event_context import current_event
+from smm_event.importing import normalize
+from smm_event.storage import changes
+from smm_event.storage.event_context import current_event, organization_id
 from smm_event.storage.models import Organization, Participant, Stream
 from smm_event.text.folding import fold
 
@@ -105,3 +107,17 @@ def parse_participant_id(value: uuid.UUID | str) -> uuid.UUID:
         return uuid.UUID(value.strip())
     except ValueError as error:
         raise UserError("bad_participant_id", value=value) from error
+
+
+def organization_for_name(
+    session: Session, event_id: uuid.UUID, name: str | None
+) -> uuid.UUID | None:
+    """The NGO by its folded name (the roster import's identity), recorded when new: typed at
+    the desk for a walk-in or in the organizer's participant form."""
+    clean = normalize.clean_text(name or "")
+    if clean is None:
+        return None
+    org_id = organization_id(event_id, fold(clean))
+    if session.get(Organization, org_id) is None:
+        changes.record(session, "organization", org_id, {"name": clean, "region": None}, new=True)
+    return org_id

@@ -12,16 +12,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from smm_event.domain.participants import ParticipantDraft, ParticipantInfo
 from smm_event.errors import UserError
 from smm_event.importing import normalize
-from smm_event.roster.store import load_participant, parse_participant_id
+from smm_event.roster.store import load_participant, organization_for_name, parse_participant_id
 from smm_event.storage import changes
-from smm_event.storage.event_context import current_event, organization_id
-from smm_event.storage.models import Organization, Participant
-from smm_event.text.folding import fold
+from smm_event.storage.event_context import current_event
+from smm_event.storage.models import Participant
 from smm_event.workspace import Workspace
 
 MAX_REASON = 500
@@ -38,7 +35,7 @@ def update_participant(
         event = current_event(session)
         load_participant(session, wanted)
         row = session.get_one(Participant, wanted)
-        fields["organization_id"] = _organization(session, event.id, draft.organization)
+        fields["organization_id"] = organization_for_name(session, event.id, draft.organization)
         changed = {name: value for name, value in fields.items() if getattr(row, name) != value}
         if changed:
             changes.record(session, "participant", wanted, changed)
@@ -51,7 +48,7 @@ def add_participant(ws: Workspace, draft: ParticipantDraft) -> ParticipantInfo:
     fields = clean_draft(draft)
     with ws.transaction() as session:
         event = current_event(session)
-        fields["organization_id"] = _organization(session, event.id, draft.organization)
+        fields["organization_id"] = organization_for_name(session, event.id, draft.organization)
         fields.update(
             event_id=event.id,
             stream_locked=False,
@@ -147,14 +144,3 @@ def _checked(parse: Callable[[str], str | None], value: str | None, code: str) -
         return parse(value)
     except normalize.BadValue as error:
         raise UserError(code, value=value) from error
-
-
-def _organization(session: Session, event_id: uuid.UUID, name: str | None) -> uuid.UUID | None:
-    """The NGO by its folded name (the roster import's identity), created when new."""
-    clean = normalize.clean_text(name or "")
-    if clean is None:
-        return None
-    org_id = organization_id(event_id, fold(clean))
-    if session.get(Organization, org_id) is None:
-        changes.record(session, "organization", org_id, {"name": clean, "region": None}, new=True)
-    return org_id

@@ -8,8 +8,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from smm_event.badges import SigningKey
 from smm_event.badges.store import public_keys
 from smm_event.checkin import store
@@ -18,12 +16,10 @@ from smm_event.domain.checkin import CheckinMethod, CheckinResult, WalkInOutcome
 from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
 from smm_event.importing import normalize
-from smm_event.roster.store import load_participant, parse_participant_id
+from smm_event.roster.store import load_participant, organization_for_name, parse_participant_id
 from smm_event.services.checkin import as_utc, check_in_in_session
 from smm_event.services.keys import can_sign, unlock_signing_key
 from smm_event.storage import changes
-from smm_event.storage.event_context import organization_id
-from smm_event.storage.models import Organization
 from smm_event.text.folding import fold, fold_phone_digits
 from smm_event.workspace import Workspace
 
@@ -57,7 +53,7 @@ def register_walk_in(
         participant_id = uuid.uuid4()
         fields.update(
             event_id=rules.event_id,
-            organization_id=_organization(session, rules.event_id, organization),
+            organization_id=organization_for_name(session, rules.event_id, organization),
             stream_id=stream_id,
             stream_locked=True,
             walk_in=True,
@@ -109,17 +105,6 @@ def _todays_stream(rules: DeskRules, day: dt.date, stream_number: int | None) ->
         if stream.number == stream_number:
             return stream.id
     raise UserError("stream_not_today", number=stream_number, day=day.isoformat())
-
-
-def _organization(session: Session, event_id: uuid.UUID, name: str | None) -> uuid.UUID | None:
-    """The NGO by its folded name (the roster import's identity), created when new."""
-    clean = normalize.clean_text(name or "")
-    if clean is None:
-        return None
-    org_id = organization_id(event_id, fold(clean))
-    if session.get(Organization, org_id) is None:
-        changes.record(session, "organization", org_id, {"name": clean, "region": None}, new=True)
-    return org_id
 
 
 def reprint_at_desk(
