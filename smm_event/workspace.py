@@ -20,7 +20,7 @@ from smm_event.storage import changes, migrate
 from smm_event.storage.engine import sqlite_engine
 from smm_event.storage.local_models import LocalState
 from smm_event.storage.models import Device
-from smm_event.trust.station_keys import ensure_station_key
+from smm_event.storage.station_keys import ensure_station_key
 from smm_event.trust.upgrade import adopt_unchained_log
 
 DEFAULT_DEVICE_NAME = "Ноутбук"

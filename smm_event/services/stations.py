@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from smm_event.errors import UserError
 from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord
+from smm_event.storage.trust_models import Station
 from smm_event.trust import enrollment
-from smm_event.trust.models import Station
 from smm_event.trust.roles import Role
 from smm_event.workspace import Workspace
 

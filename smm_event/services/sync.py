@@ -27,6 +27,7 @@ from smm_event.domain.sync import (
 from smm_event.errors import UserError
 from smm_event.storage import migrate
 from smm_event.storage.changes import utc_now
+from smm_event.storage.changeset import VersionVector, version_vector
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Device, Event
 from smm_event.sync import bundle as bundles
@@ -34,7 +35,6 @@ from smm_event.sync import central as central_db
 from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
-from smm_event.sync.changeset import VersionVector, version_vector
 from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_in, synchronize
 from smm_event.trust.verify import Verifier
 from smm_event.workspace import Workspace

@@ -16,14 +16,14 @@ from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from smm_event.errors import UserError
+from smm_event.storage import chain
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.base import Base
 from smm_event.storage.codec import decode_fields, encode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.storage.station_keys import signer
 from smm_event.storage.validation import problem_of
-from smm_event.trust import chain
-from smm_event.trust.station_keys import signer
 
 # Every this many rows a bulk write signs a head, so a receiver never holds a long unsigned run.
 SIGN_EVERY = 256
@@ -253,7 +253,7 @@ def _fields_of(spec: EntitySpec, change: ChangeRecord) -> dict[str, Any]:
 
 
 def _changes_of(session: Session, change: ChangeRecord) -> list[ChangeRecord]:
-    from smm_event.trust.models import QuarantinedRecord as Held
+    from smm_event.storage.trust_models import QuarantinedRecord as Held
 
     withheld = (
         select(Held.seq)

@@ -86,7 +86,7 @@ def _register_core() -> None:
     register(EntitySpec("selection_decision", outcome.SelectionDecision, insert))
     register(EntitySpec("reach_account", outcome.ReachAccount, lww))
     register(EntitySpec("reach_measurement", outcome.ReachMeasurement, insert))
-    from smm_event.trust.models import Station
+    from smm_event.storage.trust_models import Station
 
     register(EntitySpec("station", Station, lww))
 

@@ -32,7 +32,7 @@ class ChangeRecord(Base):
     payload: Mapped[dict[str, Any]] = mapped_column()
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # SHA-256 (hex) of the previous record's chain hash and this record's canonical bytes
-    # (smm_event/trust/chain.py): a changed payload under a real (device, seq) breaks it.
+    # (smm_event/storage/chain.py): a changed payload under a real (device, seq) breaks it.
     chain_hash: Mapped[str | None] = mapped_column(String(64))
     # Ed25519 signature (hex) of the device's station key over (device, seq, chain_hash), on
     # the last record of each local transaction; it vouches for every record before it.

@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session
 
 from smm_event.storage import changes as change_log
 from smm_event.storage.base import Base
+from smm_event.storage.changeset import Change
 from smm_event.storage.codec import decode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_names, entity_spec
 from smm_event.storage.local_models import ChangeRecord
-from smm_event.sync.changeset import Change
 
 # The first key of our two-key advisory locks, so they never collide with another
 # application's locks on a shared server ("SM").

@@ -89,7 +89,7 @@ def needs_attention(session: Session, now: dt.datetime | None = None) -> list[At
 def _quarantined(session: Session, names: _Names) -> list[AttentionItem]:
     """Received records this laptop did not apply, by station and reason (local knowledge,
     like the clock skew: another laptop may have judged the same records already)."""
-    from smm_event.trust.models import QuarantinedRecord as Held
+    from smm_event.storage.trust_models import QuarantinedRecord as Held
 
     query = (
         select(Held.device_id, Held.reason, func.count(), func.min(Held.seq), func.max(Held.seq))

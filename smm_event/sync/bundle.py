@@ -39,9 +39,9 @@ from smm_event.errors import UserError
 from smm_event.private_files import make_private
 from smm_event.safety import BUNDLE_LIMITS, check_zip
 from smm_event.storage.changes import local_state, utc_now
+from smm_event.storage.changeset import COLUMNS, Change, change_from_row, stamps
 from smm_event.storage.models import Event
 from smm_event.storage.validation import problem_of
-from smm_event.sync.changeset import COLUMNS, Change, change_from_row, stamps
 from smm_event.workspace import Workspace
 
 FORMAT = "smm-event-changes"

@@ -29,12 +29,7 @@ from smm_event.domain.event import event_label
 from smm_event.domain.sync import SyncPhase, SyncProgress
 from smm_event.errors import UserError
 from smm_event.storage import changes, hlc
-from smm_event.storage.local_models import ChangeRecord
-from smm_event.storage.models import Event
-from smm_event.storage.validation import refuse_invalid_records
-from smm_event.sync import apply
-from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
-from smm_event.sync.changeset import (
+from smm_event.storage.changeset import (
     COLUMNS,
     Change,
     Ranges,
@@ -45,6 +40,11 @@ from smm_event.sync.changeset import (
     read_batches,
     version_vector,
 )
+from smm_event.storage.local_models import ChangeRecord
+from smm_event.storage.models import Event
+from smm_event.storage.validation import refuse_invalid_records
+from smm_event.sync import apply
+from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
 from smm_event.trust import quarantine
 from smm_event.trust.verify import Verifier, far_future
 from smm_event.workspace import Workspace

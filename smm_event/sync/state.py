@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from smm_event.domain.sync import PeerStatus, SyncStatus
 from smm_event.storage.changes import local_state, utc_now
-from smm_event.sync.changeset import VersionVector, version_vector
+from smm_event.storage.changeset import VersionVector, version_vector
 from smm_event.sync.models import SyncState
 
 FILE_PEER = "file"

@@ -12,7 +12,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from smm_event.trust.chain import load_public_key
+from smm_event.storage.chain import load_public_key
 
 _DOMAIN = b"smm-event station certificate 1\x00"
 

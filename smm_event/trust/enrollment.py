@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 
 from smm_event.errors import UserError
 from smm_event.storage import changes
+from smm_event.storage.chain import load_public_key
 from smm_event.storage.local_models import LocalState
 from smm_event.storage.models import Device, Event
+from smm_event.storage.station_keys import own_public_key, signer
+from smm_event.storage.trust_models import Station
 from smm_event.trust.certificates import certificate_is_valid, issue_certificate
-from smm_event.trust.chain import load_public_key
-from smm_event.trust.models import Station
 from smm_event.trust.roles import Role
-from smm_event.trust.station_keys import own_public_key, signer
 
 REQUEST_FORMAT = "smm-event-join-request"
 APPROVAL_FORMAT = "smm-event-join-approval"

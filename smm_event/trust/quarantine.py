@@ -11,8 +11,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from smm_event.storage.changes import utc_now
-from smm_event.sync.changeset import Change
-from smm_event.trust.models import QuarantinedRecord
+from smm_event.storage.changeset import Change
+from smm_event.storage.trust_models import QuarantinedRecord
 from smm_event.trust.verify import Verdict
 
 # A hostile file may carry a million forged records; the first ones per device say enough.

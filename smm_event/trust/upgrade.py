@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from smm_event.storage import chain
 from smm_event.storage.local_models import ChangeRecord, LocalState, SigningKeyBlob
-from smm_event.trust import chain
-from smm_event.trust.station_keys import signer
+from smm_event.storage.station_keys import signer
 
 
 def adopt_unchained_log(session: Session) -> None:

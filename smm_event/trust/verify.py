@@ -20,16 +20,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from smm_event.storage import chain
 from smm_event.storage import hlc as hlc_clock
+from smm_event.storage.changeset import Change
 from smm_event.storage.entities import MergeRule, entity_names, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
+from smm_event.storage.station_keys import own_public_key
+from smm_event.storage.trust_models import Station
 from smm_event.storage.validation import validate_change
-from smm_event.sync.changeset import Change
-from smm_event.trust import chain
 from smm_event.trust.certificates import certificate_is_valid
-from smm_event.trust.models import Station
 from smm_event.trust.roles import Role, Write, may_write, parse_roles
-from smm_event.trust.station_keys import own_public_key
 
 Key = tuple[uuid.UUID, int]
 # Signed heads tried per device and batch, newest first: a forger appending records with bad

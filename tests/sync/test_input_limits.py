@@ -10,7 +10,7 @@ from smm_event.errors import UserError
 from smm_event.services.walkins import register_walk_in
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Organization, Participant
-from smm_event.trust.models import QuarantinedRecord
+from smm_event.storage.trust_models import QuarantinedRecord
 from tests.sync.conftest import Laptops, at, stream_days, sync
 
 

@@ -13,9 +13,9 @@ from smm_event.errors import UserError
 from smm_event.services import checkin, keys
 from smm_event.services import sync as sync_service
 from smm_event.storage import changes
+from smm_event.storage.changeset import lacking, version_vector
 from smm_event.storage.local_models import ChangeRecord, LocalState, SigningKeyBlob
 from smm_event.storage.models import Device, Event, PublicKey
-from smm_event.sync.changeset import lacking, version_vector
 from smm_event.workspace import open_workspace
 from tests.sync.conftest import Laptops, at, central_dump, dump, roster, stream_days, sync
 

@@ -24,8 +24,8 @@ from smm_event.services import sync as sync_service
 from smm_event.storage import changes
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.models import AttendanceMark, Participant, PublicKey, TrainingSession
+from smm_event.storage.trust_models import QuarantinedRecord
 from smm_event.sync import bundle as bundles
-from smm_event.trust.models import QuarantinedRecord
 from smm_event.workspace import Workspace
 from tests.sync.conftest import Laptops, at, dump, roster, stream_days
 
@@ -165,7 +165,7 @@ def test_a_forged_record_at_the_organizers_next_seq_changes_nothing(
 
 def test_a_valid_chain_with_a_forged_signature_is_refused(laptops: Laptops, tmp_path: Path) -> None:
     """Recomputing the chain hashes is easy; signing the head is not."""
-    from smm_event.trust import chain
+    from smm_event.storage import chain
 
     organizer, desk = laptops.organizer(), laptops.empty("Стойка 1")
     good = _export(organizer, tmp_path / "good.smm")

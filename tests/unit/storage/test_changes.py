@@ -12,11 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, select
 
-from smm_event.storage import changes
+from smm_event.storage import chain, changes
 from smm_event.storage.hlc import Hlc, next_stamp, observe
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Checkin, Participant
-from smm_event.trust import chain
 from smm_event.workspace import Workspace, open_workspace
 
 EVENT_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")

@@ -3,27 +3,32 @@ the workspace file is owner-readable only), never replicated or exported."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
-from smm_event.trust.chain import public_key_hex
-from smm_event.trust.models import StationKey
+from smm_event.storage.chain import public_key_hex
+from smm_event.storage.trust_models import StationKey
+
+
+def _utc_now() -> dt.datetime:
+    # storage.changes.utc_now, without importing changes (which signs through this module).
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
 
 # Loaded keys by device id: a signature per transaction must not cost a query and a parse.
 _LOADED: dict[uuid.UUID, Ed25519PrivateKey] = {}
 
 
 def ensure_station_key(session: Session, device_id: uuid.UUID) -> Ed25519PrivateKey:
-    from smm_event.storage.changes import utc_now
-
     row = session.get(StationKey, device_id)
     if row is None:
         key = Ed25519PrivateKey.generate()
         session.add(
             StationKey(
-                device_id=device_id, private_key=key.private_bytes_raw(), created_at=utc_now()
+                device_id=device_id, private_key=key.private_bytes_raw(), created_at=_utc_now()
             )
         )
         session.flush()
