@@ -8,6 +8,12 @@ from alembic import context
 from sqlalchemy import create_engine
 
 # Imported for their side effect: each module registers its tables on Base.metadata.
+import smm_event.storage.certificate_models
+import smm_event.storage.local_models
+import smm_event.storage.models
+import smm_event.storage.outcome_models
+import smm_event.storage.trust_models
+import smm_event.sync.models  # noqa: F401
 from smm_event.storage.base import Base
 
 target_metadata = Base.metadata
