@@ -172,7 +172,7 @@ class _RunningHeader(Flowable):  # type: ignore[misc]
         self.width = self.height = 0
 
     def draw(self) -> None:
-        self.canv._running_header = self.text  # type: ignore[attr-defined]
+        self.canv._running_header = self.text
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]

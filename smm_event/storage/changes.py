@@ -190,7 +190,7 @@ def record_new_rows(
         if spec.rule is MergeRule.INSERT_ONLY and "hlc" in columns:
             row.hlc = stamp.encode()  # as _fields_of does for a mark version
         if spec.derive is not None:
-            spec.derive(session, row, True)  # type: ignore[arg-type]
+            spec.derive(session, row, True)
         state_rows.append(vars(row))
     session.info.pop(_HEAD, None)  # the last row written is signed
     session.flush()  # the local state row must be written before the raw INSERTs run
