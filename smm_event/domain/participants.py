@@ -129,7 +129,9 @@ class HistoryEntry:
 
     at: dt.datetime  # UTC
     device: str
-    kind: str  # "created", "changed", "withdrawn", "reinstated", "merged", "unmerged"
+    # "created", "changed", "withdrawn", "reinstated"; for merges "merged" (this record was
+    # merged into the other), "merged_in" (the other was merged into this one), "unmerged"
+    kind: str
     changes: tuple[FieldChange, ...]
 
 
