@@ -135,15 +135,14 @@ def derive_merge(session: Session, row: Any, _new: bool) -> None:
     session.info[_CACHE] = aliases
     pending = {p.id: p for p in session.new if isinstance(p, Participant)}
     with session.no_autoflush:
-        marked = dict(
-            session.execute(
+        marked: dict[uuid.UUID, uuid.UUID | None] = {
+            person: target
+            for person, target in session.execute(
                 select(Participant.id, Participant.merged_into).where(
                     Participant.merged_into.is_not(None)
                 )
             )
-            .tuples()
-            .all()
-        )
+        }
         for person in set(marked) | set(aliases):
             target = aliases.get(person)
             if marked.get(person, "unset") == target:
