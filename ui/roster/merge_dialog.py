@@ -82,7 +82,7 @@ class MergeDialog(QDialog):
         self.on_merged = on_merged
         self.preview: MergePreview | None = None
         self.setWindowTitle(self.tr("Merge two records"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         question = QLabel(self.tr("These two records are one person. Who stays?"))
         self.choices = QButtonGroup(self)
         layout = QVBoxLayout(self)
@@ -172,6 +172,9 @@ class MergeDialog(QDialog):
             kept=preview.kept.full_name,
         )
         self.moves.setText(text)
+        # A wrapped label does not ask the dialog for its lines by itself once shown.
+        self.moves.setMinimumHeight(self.moves.heightForWidth(max(self.moves.width(), 600)))
+        self.adjustSize()
         self.merge_button.setEnabled(True)
 
     def _refused(self, error: BaseException) -> None:
