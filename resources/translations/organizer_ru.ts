@@ -43,8 +43,12 @@
         <translation>Почему</translation>
     </message>
     <message>
-        <source>Double-click a person to open their card.</source>
-        <translation>Двойной щелчок по участнику открывает его карточку.</translation>
+        <source>Double-click a person to open their card, or pick a pair and merge it.</source>
+        <translation>Дважды щёлкните по человеку, чтобы открыть его карточку, или выберите пару и объедините её.</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
     </message>
     <message>
         <source>Pairs found: {count}</source>
@@ -74,6 +78,18 @@
         <translation>возвращён(а)</translation>
     </message>
     <message>
+        <source>merged into another record</source>
+        <translation>объединён(а) с другой записью</translation>
+    </message>
+    <message>
+        <source>a duplicate merged into this person</source>
+        <translation>к этому человеку присоединён дубль</translation>
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation>объединение отменено</translation>
+    </message>
+    <message>
         <source>Stream</source>
         <translation>Поток</translation>
     </message>
@@ -84,6 +100,10 @@
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <source>The other record</source>
+        <translation>Другая запись</translation>
     </message>
     <message>
         <source>Badge version</source>
@@ -430,6 +450,92 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two records</source>
+        <translation>Объединение двух записей</translation>
+    </message>
+    <message>
+        <source>These two records are one person. Who stays?</source>
+        <translation>Эти две записи — один человек. Какая запись остаётся?</translation>
+    </message>
+    <message>
+        <source>Why are they one person?</source>
+        <translation>Почему это один человек?</translation>
+    </message>
+    <message>
+        <source>e.g. registered at the door, was on the roster</source>
+        <translation>например: зарегистрирована на входе, а была в списке</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>stream {number}</source>
+        <translation>поток {number}</translation>
+    </message>
+    <message>
+        <source>registered at the door</source>
+        <translation>зарегистрирован(а) на входе</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>Counting what moves…</source>
+        <translation>Считаем, что переносится…</translation>
+    </message>
+    <message>
+        <source>From «{merged}» to «{kept}» move: check-ins {checkins}, marked sessions {marks}, printed badges {badges}.</source>
+        <translation>От «{merged}» к «{kept}» переходят: отметки на входе — {checkins}, занятия с отметками — {marks}, напечатанные бейджи — {badges}.</translation>
+    </message>
+    <message>
+        <source>The certificate {number} becomes the kept person&apos;s.</source>
+        <translation>Сертификат {number} переходит к остающейся записи.</translation>
+    </message>
+    <message>
+        <source>«{merged}» leaves the lists and counts; the merge can be undone in the card of «{kept}».</source>
+        <translation>«{merged}» уходит из списков и подсчётов; объединение можно отменить в карточке «{kept}».</translation>
+    </message>
+</context>
+<context>
+    <name>MergeErrors</name>
+    <message>
+        <source>Write why these two records are one person.</source>
+        <translation>Напишите, почему эти две записи — один человек.</translation>
+    </message>
+    <message>
+        <source>Write why the merge is taken back.</source>
+        <translation>Напишите, почему объединение отменяется.</translation>
+    </message>
+    <message>
+        <source>This is the same person. Choose the other record of the pair.</source>
+        <translation>Это одна и та же запись. Выберите другую запись из пары.</translation>
+    </message>
+    <message>
+        <source>{participant} is already merged into someone. Undo that merge first in the card of the person who stayed.</source>
+        <translation>{participant}: эта запись уже объединена с другой. Сначала отмените то объединение в карточке оставшегося человека.</translation>
+    </message>
+    <message>
+        <source>{participant} withdrew. Keep the other record, or take them back first in their card.</source>
+        <translation>{participant} отказался(-ась) от участия. Оставьте другую запись или сначала верните человека в его карточке.</translation>
+    </message>
+    <message>
+        <source>Both have a valid certificate ({kept} and {merged}). Void the wrong one on the «Сертификаты» page, then merge.</source>
+        <translation>У обоих есть действующий сертификат ({kept} и {merged}). Аннулируйте ошибочный на странице «Сертификаты», затем объедините.</translation>
+    </message>
+    <message>
+        <source>This person is not merged into anyone: there is nothing to undo.</source>
+        <translation>Эта запись ни с кем не объединена — отменять нечего.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <source>Details</source>
@@ -442,6 +548,10 @@
     <message>
         <source>Save</source>
         <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Undo merge…</source>
+        <translation>Отменить объединение…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -478,6 +588,26 @@
     <message>
         <source>registered at the door</source>
         <translation>зарегистрирован(а) на входе</translation>
+    </message>
+    <message>
+        <source>«{merged}» into «{kept}»</source>
+        <translation>«{merged}» → «{kept}»</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Отменить объединение</translation>
+    </message>
+    <message>
+        <source>Which merge to undo?</source>
+        <translation>Какое объединение отменить?</translation>
+    </message>
+    <message>
+        <source>«{merged}» becomes a separate person again, with the check-ins, marks and badges recorded under that record. Why?</source>
+        <translation>«{merged}» снова станет отдельным человеком — с отметками на входе, на занятиях и бейджами, записанными на эту запись. Почему отменяете?</translation>
+    </message>
+    <message>
+        <source>The merge is undone.</source>
+        <translation>Объединение отменено.</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from smm_event.domain.attendance import AttendanceStatus, MarkInfo
+from smm_event.domain.attendance import AttendanceStatus, MarkInfo, MarkSource
 from smm_event.domain.event import SessionInfo
 from smm_event.errors import NotFound, UserError
-from smm_event.storage import changes
+from smm_event.storage import aliases, changes
 from smm_event.storage.event_context import to_local
 from smm_event.storage.models import (
     AttendanceMark,
@@ -116,27 +116,56 @@ def mark_versions(
     withdrawn = select(CheckinAnnulment.id).where(CheckinAnnulment.mark_id == AttendanceMark.id)
     query = select(AttendanceMark).where(AttendanceMark.session_id.in_(ids), ~withdrawn.exists())
     if participant_id is not None:
-        query = query.where(AttendanceMark.participant_id == participant_id)
+        # The person's own marks and those of everyone merged into them.
+        people = aliases.ids_of(session, participant_id)
+        query = query.where(
+            AttendanceMark.participant_id == participant_id
+            if len(people) == 1
+            else AttendanceMark.participant_id.in_(people)
+        )
     return list(session.scalars(query.order_by(AttendanceMark.hlc)))
 
 
 def current_marks(
-    versions: Sequence[AttendanceMark],
+    versions: Sequence[AttendanceMark], merged: Mapping[uuid.UUID, uuid.UUID] | None = None
 ) -> dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark]:
-    """(participant, session) -> the version with the greatest hlc."""
+    """(participant, session) -> the version with the greatest hlc. With ``merged`` (merged id
+    -> kept id, ``aliases.alias_map``) a merged person's marks count for the kept person."""
     current: dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark] = {}
     for version in versions:
         key = (version.participant_id, version.session_id)
         if key not in current or version.hlc > current[key].hlc:
             current[key] = version
-    return current
+    if not merged:
+        return current
+    folded: dict[tuple[uuid.UUID, uuid.UUID], AttendanceMark] = {}
+    for (person, session_id), version in current.items():
+        key = (merged.get(person, person), session_id)
+        if key not in folded or _outranks(version, folded[key]):
+            folded[key] = version
+    return folded
+
+
+def _outranks(version: AttendanceMark, other: AttendanceMark) -> bool:
+    """Two records of one person each marked at a session: the trainer saw only one of them,
+    so the «absent» a closing session wrote for the other copy must not hide a real mark."""
+    automatic = version.source == MarkSource.CLOSE.value
+    other_automatic = other.source == MarkSource.CLOSE.value
+    if automatic != other_automatic:
+        return other_automatic
+    return version.hlc > other.hlc
 
 
 def current_mark(
     session: Session, session_id: uuid.UUID, participant_id: uuid.UUID
 ) -> AttendanceMark | None:
     versions = mark_versions(session, [session_id], participant_id)
-    return versions[-1] if versions else None
+    if not versions:
+        return None
+    if len({version.participant_id for version in versions}) == 1:
+        return versions[-1]
+    current = current_marks(versions, aliases.alias_map(session))
+    return current.get((participant_id, session_id))
 
 
 def device_names(session: Session) -> dict[uuid.UUID, str]:

@@ -37,6 +37,7 @@ from smm_event.pdf.certificates import (
     render_certificates_batch,
 )
 from smm_event.storage import changes
+from smm_event.storage.aliases import alias_map
 from smm_event.storage.certificate_models import Certificate, CertificatePerson
 from smm_event.storage.models import Event
 
@@ -318,11 +319,17 @@ def render_existing(
 
 
 def valid_by_participant(session: Session, event_id: uuid.UUID) -> dict[uuid.UUID, Certificate]:
-    """Each participant's valid certificate (the current version of a number, not voided)."""
+    """Each participant's valid certificate (the current version of a number, not voided); one
+    issued to a person later merged into another is the kept person's."""
     rows = store.certificate_rows(session, event_id)
     voids = register.first_voids(store.void_rows(session))
     newest = register.current_versions(rows)
-    return {row.participant_id: row for row in newest.values() if row.id not in voids}
+    merged = alias_map(session)
+    return {
+        merged.get(row.participant_id, row.participant_id): row
+        for row in newest.values()
+        if row.id not in voids
+    }
 
 
 def write_batch_pdf(rendered: Sequence[Rendered], template: LoadedTemplate, path: Path) -> Path:

@@ -22,6 +22,7 @@ from smm_event.private_files import restrict_umask
 COMMAND_MODULES = (
     "smm_event.cli.workspace_commands",
     "smm_event.cli.roster_commands",
+    "smm_event.cli.participant_commands",
     "smm_event.cli.badge_commands",
     "smm_event.cli.attendance_commands",
     "smm_event.cli.certificate_commands",

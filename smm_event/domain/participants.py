@@ -34,6 +34,8 @@ class ParticipantInfo:
     withdrawn: bool = False
     withdrawal_reason: str | None = None
     stream_reason: str | None = None
+    # Set when this record was merged into another person (only on the merged record itself).
+    merged_into: uuid.UUID | None = None
 
     @property
     def full_name(self) -> str:
@@ -127,7 +129,9 @@ class HistoryEntry:
 
     at: dt.datetime  # UTC
     device: str
-    kind: str  # "created", "changed", "withdrawn", "reinstated", "merged", "unmerged"
+    # "created", "changed", "withdrawn", "reinstated"; for merges "merged" (this record was
+    # merged into the other), "merged_in" (the other was merged into this one), "unmerged"
+    kind: str
     changes: tuple[FieldChange, ...]
 
 
@@ -138,3 +142,31 @@ class DuplicatePair:
     first: ParticipantInfo
     second: ParticipantInfo
     reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merging ``merged`` into ``kept`` moves: the counts the confirmation shows."""
+
+    kept: ParticipantInfo
+    merged: ParticipantInfo
+    checkins: int  # admitted, not annulled
+    marks: int  # sessions with a mark
+    badges: int  # badge prints
+    certificate: str | None  # the merged person's valid certificate number, if any
+
+
+@dataclass(frozen=True)
+class MergeInfo:
+    """One merge record: ``merged_id`` counts as ``kept_id`` while it is in effect (not undone,
+    and not overtaken by an earlier merge of the same person made on another laptop)."""
+
+    id: uuid.UUID
+    kept_id: uuid.UUID
+    kept_name: str
+    merged_id: uuid.UUID
+    merged_name: str
+    reason: str
+    device: str
+    undone: bool
+    in_effect: bool

@@ -19,13 +19,17 @@ from smm_event.text.folding import fold
 PARTICIPANT_ROW = (Participant, Organization.name, Stream.number)
 
 
-def participant_query(event_id: uuid.UUID) -> Select[Participant, str | None, int | None]:
-    return (
+def participant_query(
+    event_id: uuid.UUID, include_merged: bool = False
+) -> Select[Participant, str | None, int | None]:
+    """A person merged into another is that other from then on: out of every list."""
+    query = (
         select(*PARTICIPANT_ROW)
         .outerjoin(Organization, Participant.organization_id == Organization.id)
         .outerjoin(Stream, Participant.stream_id == Stream.id)
         .where(Participant.event_id == event_id, Participant.deleted.is_(False))
     )
+    return query if include_merged else query.where(Participant.merged_into.is_(None))
 
 
 def to_info(
@@ -55,6 +59,7 @@ def to_info(
         withdrawn=bool(row.withdrawn),
         withdrawal_reason=row.withdrawal_reason,
         stream_reason=row.stream_reason,
+        merged_into=row.merged_into,
     )
 
 
@@ -91,10 +96,19 @@ def find_participants(
     return tuple(to_info(*row) for row in session.execute(query))
 
 
-def load_participant(session: Session, participant_id: uuid.UUID | str) -> ParticipantInfo:
+def load_participant(
+    session: Session, participant_id: uuid.UUID | str, follow_merge: bool = True
+) -> ParticipantInfo:
+    """A merged person's id (an old badge, a mark made offline) stands for the person they were
+    merged into; ``follow_merge=False`` gives the merged record itself (history, undo)."""
     wanted = parse_participant_id(participant_id)
     event = current_event(session)
-    row = session.execute(participant_query(event.id).where(Participant.id == wanted)).first()
+    if follow_merge:
+        from smm_event.storage.aliases import alias_map
+
+        wanted = alias_map(session).get(wanted, wanted)
+    query = participant_query(event.id, include_merged=not follow_merge)
+    row = session.execute(query.where(Participant.id == wanted)).first()
     if row is None:
         raise NotFound("participant_not_found", participant=str(participant_id))
     return to_info(*row)

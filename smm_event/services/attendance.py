@@ -41,6 +41,7 @@ from smm_event.domain.event import SessionInfo
 from smm_event.errors import UserError
 from smm_event.roster.store import find_participants, load_participant
 from smm_event.storage import changes
+from smm_event.storage.aliases import alias_map, with_merged
 from smm_event.storage.event_context import current_event, event_zone, to_local
 from smm_event.storage.models import AttendanceMark, Checkin
 from smm_event.workspace import Workspace
@@ -140,7 +141,9 @@ def session_roster(ws: Workspace, session_id: uuid.UUID | str) -> SessionRoster:
         zone = event_zone(event)
         place = store.load_session(session, session_id)
         people = find_participants(session, place.stream_number)
-        current = store.current_marks(store.mark_versions(session, [place.row.id]))
+        current = store.current_marks(
+            store.mark_versions(session, [place.row.id]), alias_map(session)
+        )
         devices = store.device_names(session)
         admitted = _first_admissions(session, place.day, [person.id for person in people])
         entries = tuple(
@@ -184,7 +187,9 @@ def mark_many(
     with ws.transaction() as session:
         event = current_event(session)
         place = _open_session(session, session_id)
-        current = store.current_marks(store.mark_versions(session, [place.row.id]))
+        current = store.current_marks(
+            store.mark_versions(session, [place.row.id]), alias_map(session)
+        )
         if participant_ids is None:
             people = [
                 person.id
@@ -217,18 +222,19 @@ def _first_admissions(
     engine's order (time, then id), so it is the admission the desk's amber screen names."""
     if not people:
         return {}
+    sources = with_merged(session, people)
     rows = session.execute(
         select(Checkin.participant_id, Checkin.scanned_at, Checkin.desk)
         .where(
             Checkin.local_day == day,
             Checkin.result == CheckinResult.ADMITTED.value,
-            Checkin.participant_id.in_(people),
+            Checkin.participant_id.in_(list(sources)),
             not_annulled(),
         )
         .order_by(Checkin.scanned_at.desc(), Checkin.id.desc())
     ).all()
     # Newest first, so the earliest of each person is the one left in the dict.
-    return {pid: (at, desk) for pid, at, desk in rows if pid is not None}
+    return {sources[pid]: (at, desk) for pid, at, desk in rows if pid is not None}
 
 
 def close_session(
@@ -247,7 +253,9 @@ def close_session(
         marked = 0
         if mark_unmarked_absent:
             people = find_participants(session, place.stream_number)
-            current = store.current_marks(store.mark_versions(session, [place.row.id]))
+            current = store.current_marks(
+                store.mark_versions(session, [place.row.id]), alias_map(session)
+            )
             for person in people:
                 if (person.id, place.row.id) not in current:
                     store.write_mark(
@@ -347,7 +355,8 @@ def matrix_in(
     people = find_participants(session, stream_number)
     versions = store.mark_versions(session, [s.id for s in sessions])
     marks = {
-        key: AttendanceStatus(row.status) for key, row in store.current_marks(versions).items()
+        key: AttendanceStatus(row.status)
+        for key, row in store.current_marks(versions, alias_map(session)).items()
     }
     settings = settings_from_event(event.settings)
     return build_matrix(
@@ -372,7 +381,10 @@ def participant_attendance(
             slot_of(store.session_info(p, zone)) for p in store.stream_sessions(session, stream.id)
         ]
         versions = store.mark_versions(session, [slot.id for slot in slots], person.id)
-        marks = {row.session_id: AttendanceStatus(row.status) for row in versions}  # oldest first
+        current = store.current_marks(versions, alias_map(session))
+        marks = {
+            session_id: AttendanceStatus(row.status) for (_, session_id), row in current.items()
+        }
         return summarize(person.id, slots, marks, settings, at)
 
 

@@ -40,6 +40,7 @@ from smm_event.roster.store import (
 )
 from smm_event.services.keys import can_sign, unlock_signing_key
 from smm_event.storage import changes
+from smm_event.storage.aliases import ids_of, person_of
 from smm_event.storage.event_context import current_event
 from smm_event.storage.models import BadgePrint, Device, Participant, Stream
 from smm_event.text.names import full_name
@@ -190,20 +191,20 @@ def preview_badges(
 def print_log(
     ws: Workspace, participant_id: uuid.UUID | str | None = None
 ) -> tuple[BadgePrintEntry, ...]:
-    """Every printed badge, newest first; a reprint shows as a second entry."""
-    query = (
-        select(BadgePrint, Participant, Stream.number, Device.name)
-        .outerjoin(Participant, BadgePrint.participant_id == Participant.id)
-        .outerjoin(Stream, Participant.stream_id == Stream.id)
-        .outerjoin(Device, BadgePrint.device_id == Device.id)
-        .order_by(BadgePrint.printed_at.desc(), Participant.sort_key, BadgePrint.id)
-    )
+    """Every printed badge, newest first; a reprint shows as a second entry. A badge printed
+    for a person later merged into another is listed under the person who stays."""
     with ws.reading() as session:
         current_event(session)
+        query = (
+            select(BadgePrint, Participant, Stream.number, Device.name)
+            .outerjoin(Participant, person_of(session, BadgePrint.participant_id) == Participant.id)
+            .outerjoin(Stream, Participant.stream_id == Stream.id)
+            .outerjoin(Device, BadgePrint.device_id == Device.id)
+            .order_by(BadgePrint.printed_at.desc(), Participant.sort_key, BadgePrint.id)
+        )
         if participant_id is not None:
-            wanted = parse_participant_id(participant_id)
-            load_participant(session, wanted)
-            query = query.where(BadgePrint.participant_id == wanted)
+            wanted = load_participant(session, participant_id).id
+            query = query.where(BadgePrint.participant_id.in_(ids_of(session, wanted)))
         rows = session.execute(query).all()
     return tuple(
         BadgePrintEntry(

@@ -38,6 +38,7 @@ from smm_event.errors import NotFound, UserError
 from smm_event.roster.store import find_participants, load_participant
 from smm_event.scanning.keyboard_layout import normalize_scan
 from smm_event.storage import changes
+from smm_event.storage.aliases import alias_map
 from smm_event.storage.certificate_models import CertificatePerson
 from smm_event.storage.event_context import current_event, event_zone
 from smm_event.storage.models import Device, Stream
@@ -325,6 +326,7 @@ def issue_certificates(
         chosen = issuing.select_batch(
             session, event, ws.device_id, people, verdicts, _issue_date(session, now)
         )
+        merged = alias_map(session)  # a certificate of a merged record is the kept person's
     plan = chosen.plan
     total = len(plan.new) + len(chosen.existing)
     fresh = issuing.render_new(plan, key, progress, cancel, total)
@@ -338,7 +340,10 @@ def issue_certificates(
         )
     order = {p.id: index for index, p in enumerate(people)}
     pairs = [(item.person.participant_id, done) for item, done in zip(plan.new, fresh, strict=True)]
-    pairs += [(row.participant_id, done) for row, done in zip(chosen.existing, again, strict=True)]
+    pairs += [
+        (merged.get(row.participant_id, row.participant_id), done)
+        for row, done in zip(chosen.existing, again, strict=True)
+    ]
     outputs = [done for _, done in sorted(pairs, key=lambda pair: order[pair[0]])]
     if pdf_path is not None and outputs:
         issuing.write_batch_pdf(outputs, plan.template, pdf_path)

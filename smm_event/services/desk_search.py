@@ -23,6 +23,7 @@ from smm_event.checkin.reports import not_annulled
 from smm_event.domain.checkin import CheckinResult, SearchHit
 from smm_event.roster.store import PARTICIPANT_ROW, to_info
 from smm_event.services.checkin import as_utc
+from smm_event.storage.aliases import with_merged
 from smm_event.storage.event_context import current_event, to_local
 from smm_event.storage.models import Checkin, Organization, Participant, Stream
 from smm_event.text.name_search import NameIndex, Person
@@ -32,7 +33,8 @@ DEFAULT_LIMIT = 20
 _FINGERPRINT = text(
     "SELECT (SELECT event_id FROM local_state WHERE id = 1),"
     " (SELECT max(rowid) FROM change_log WHERE entity = 'participant'),"
-    " (SELECT max(rowid) FROM change_log WHERE entity = 'organization')"
+    " (SELECT max(rowid) FROM change_log WHERE entity = 'organization'),"
+    " (SELECT max(rowid) FROM change_log WHERE entity = 'participant_merge')"
 )
 
 
@@ -65,7 +67,7 @@ def search_at_desk(
         rows = {
             row[0].id: to_info(*row)
             for row in session.execute(by_id)
-            if row[0].event_id == rules.event_id and not row[0].deleted
+            if row[0].event_id == rules.event_id and not row[0].deleted and not row[0].merged_into
         }
         arrivals = _first_admissions(session, ids, rules.local_day(as_utc(now)))
         hits = []
@@ -104,7 +106,11 @@ def _build(session: Session) -> NameIndex:
             Participant.sort_key,
         )
         .outerjoin(Organization, Participant.organization_id == Organization.id)
-        .where(Participant.event_id == event.id, Participant.deleted.is_(False))
+        .where(
+            Participant.event_id == event.id,
+            Participant.deleted.is_(False),
+            Participant.merged_into.is_(None),
+        )
     )
     return NameIndex(Person(*row) for row in session.execute(query))
 
@@ -112,14 +118,19 @@ def _build(session: Session) -> NameIndex:
 def _first_admissions(
     session: Session, ids: list[uuid.UUID], day: dt.date
 ) -> dict[uuid.UUID, tuple[dt.datetime, str]]:
+    sources = with_merged(session, ids)
     query = (
         select(Checkin.participant_id, func.min(Checkin.scanned_at), Checkin.desk)
         .where(
-            Checkin.participant_id.in_(ids),
+            Checkin.participant_id.in_(list(sources)),
             Checkin.local_day == day,
             Checkin.result == CheckinResult.ADMITTED.value,
             not_annulled(),
         )
         .group_by(Checkin.participant_id)
     )
-    return {pid: (at, desk) for pid, at, desk in session.execute(query) if pid is not None}
+    first: dict[uuid.UUID, tuple[dt.datetime, str]] = {}
+    for pid, at, desk in session.execute(query):
+        if pid is not None and (sources[pid] not in first or at < first[sources[pid]][0]):
+            first[sources[pid]] = (at, desk)
+    return first

@@ -51,7 +51,9 @@ def find_duplicates(ws: Workspace) -> tuple[DuplicatePair, ...]:
         # The few columns the keys need, as plain rows: full participants only for the pairs.
         rows = session.execute(
             select(*(getattr(Participant, name) for name in _KEY_COLUMNS)).where(
-                Participant.event_id == event.id, Participant.deleted.is_(False)
+                Participant.event_id == event.id,
+                Participant.deleted.is_(False),
+                Participant.merged_into.is_(None),
             )
         ).all()
         light = [_Light(*row) for row in rows]

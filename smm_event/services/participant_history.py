@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import FieldChange, HistoryEntry
@@ -16,7 +16,8 @@ from smm_event.roster.store import load_participant, parse_participant_id
 from smm_event.storage.codec import decode_fields
 from smm_event.storage.hlc import Hlc
 from smm_event.storage.local_models import ChangeRecord
-from smm_event.storage.models import Device, Organization, Participant, Stream
+from smm_event.storage.models import Device, Organization, Participant, ParticipantMerge, Stream
+from smm_event.text.names import full_name
 from smm_event.workspace import Workspace
 
 # Bookkeeping a reader does not need to see as a change.
@@ -24,10 +25,10 @@ _HIDDEN = frozenset({"event_id", "deleted", "stream_locked", "walk_in"})
 
 
 def participant_history(ws: Workspace, participant_id: uuid.UUID | str) -> tuple[HistoryEntry, ...]:
-    """Oldest first."""
+    """Oldest first; merges naming the person (kept or merged) and their undos included."""
     wanted = parse_participant_id(participant_id)
     with ws.reading() as session:
-        load_participant(session, wanted)
+        load_participant(session, wanted, follow_merge=False)
         records = session.scalars(
             select(ChangeRecord)
             .where(ChangeRecord.entity == "participant", ChangeRecord.entity_id == str(wanted))
@@ -51,7 +52,42 @@ def participant_history(ws: Workspace, participant_id: uuid.UUID | str) -> tuple
                         _at(record.hlc), names.device(record.device_id), kind, tuple(shown)
                     )
                 )
-        return tuple(entries)
+        entries.extend(_merge_entries(session, wanted, names))
+        return tuple(sorted(entries, key=lambda entry: entry.at))
+
+
+def _merge_entries(session: Session, person: uuid.UUID, names: _Names) -> list[HistoryEntry]:
+    """A merge shows on both people: «merged with» names the other one."""
+    merges = {
+        str(row.id): row
+        for row in session.scalars(
+            select(ParticipantMerge).where(
+                or_(ParticipantMerge.kept_id == person, ParticipantMerge.merged_id == person)
+            )
+        )
+    }
+    if not merges:
+        return []
+    records = session.scalars(
+        select(ChangeRecord)
+        .where(ChangeRecord.entity == "participant_merge", ChangeRecord.entity_id.in_(list(merges)))
+        .order_by(ChangeRecord.hlc)
+    ).all()
+    entries = []
+    for record in records:
+        row = merges[record.entity_id]
+        fields = decode_fields(ParticipantMerge, record.payload)
+        kept = row.kept_id == person
+        other = names.person(row.merged_id if kept else row.kept_id)
+        if "kept_id" in fields:
+            kind = "merged_in" if kept else "merged"
+            reason = fields.get("reason")
+        else:
+            kind = "unmerged"
+            reason = fields.get("undo_reason")
+        shown = (FieldChange("merged_with", None, other), FieldChange("merge_reason", None, reason))
+        entries.append(HistoryEntry(_at(record.hlc), names.device(record.device_id), kind, shown))
+    return entries
 
 
 def _kind(index: int, fields: dict[str, Any]) -> str:
@@ -80,6 +116,10 @@ class _Names:
             row = self.session.get(Device, device_id)
             self._devices[device_id] = row.name if row else str(device_id)[:8]
         return self._devices[device_id]
+
+    def person(self, value: uuid.UUID) -> str:
+        row = self.session.get(Participant, value)
+        return full_name(row.surname, row.first_name, row.patronymic) if row else str(value)[:8]
 
     def field(self, name: str, before: Any, after: Any) -> tuple[str, Any, Any]:
         if name == "organization_id":

@@ -52,7 +52,11 @@ def streams_of(session: Session, event_id: uuid.UUID) -> tuple[StreamInfo, ...]:
     sizes = dict(
         session.execute(
             select(Participant.stream_id, func.count())
-            .where(Participant.event_id == event_id, Participant.deleted.is_(False))
+            .where(
+                Participant.event_id == event_id,
+                Participant.deleted.is_(False),
+                Participant.merged_into.is_(None),
+            )
             .group_by(Participant.stream_id)
         ).all()
     )
@@ -117,7 +121,11 @@ def workspace_summary(ws: Workspace) -> WorkspaceSummary:
         participants = (
             select(func.count())
             .select_from(Participant)
-            .where(Participant.deleted.is_(False), Participant.withdrawn.is_(False))
+            .where(
+                Participant.deleted.is_(False),
+                Participant.withdrawn.is_(False),
+                Participant.merged_into.is_(None),
+            )
         )
         return WorkspaceSummary(
             path=str(ws.path),

@@ -51,8 +51,11 @@ def organization_name(session: Session, organization_id: object) -> str | None:
 
 def derive_participant(session: Session, row: Any, _new: bool) -> None:
     """Works on ORM rows and on the plain namespaces of ``record_new_rows`` alike."""
+    from smm_event.storage.aliases import derive_participant_alias
+
     name = organization_name(session, row.organization_id)
     row.search_key, row.sort_key = participant_keys(row, name)
+    derive_participant_alias(session, row)
 
 
 def derive_organization(session: Session, row: Any, new: bool) -> None:

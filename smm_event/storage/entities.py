@@ -68,6 +68,9 @@ def _register_core() -> None:
             derive=derive_participant,
         )
     )
+    from smm_event.storage.aliases import derive_merge
+
+    register(EntitySpec("participant_merge", models.ParticipantMerge, lww, derive=derive_merge))
     register(EntitySpec("public_key", models.PublicKey, lww, text_key=True))
     register(EntitySpec("checkin", models.Checkin, insert))
     register(EntitySpec("checkin_annulment", models.CheckinAnnulment, insert))

@@ -136,9 +136,31 @@ class Participant(Base):
     withdrawal_reason: Mapped[str | None] = mapped_column(Text)
     # Why the organizer moved this person by hand (the move locks them against re-runs).
     stream_reason: Mapped[str | None] = mapped_column(Text)
+    # Derived locally from the participant_merge rows (never replicated): the person this one
+    # was merged into, at the end of any chain of merges; None for everyone else.
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     # Derived locally from the fields above (never replicated): Cyrillic-safe search and order.
     search_key: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    clocks: Mapped[dict[str, Any]] = _clocks()
+
+
+class ParticipantMerge(Base):
+    """Two records of one person: ``merged_id`` counts as ``kept_id`` from now on. Nothing of
+    the merged person is rewritten; readers resolve ids through the merges in effect (see
+    storage/aliases.py), so the result is the same whatever order laptops learn of them.
+    ``undone`` (last writer wins) takes the merge back."""
+
+    __tablename__ = "participant_merge"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    kept_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    merged_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    reason: Mapped[str] = mapped_column(String(500))
+    merged_by: Mapped[str | None] = mapped_column(String(100))
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    undo_reason: Mapped[str | None] = mapped_column(String(500))
     clocks: Mapped[dict[str, Any]] = _clocks()
 
 

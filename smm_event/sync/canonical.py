@@ -17,7 +17,7 @@ from sqlalchemy import Connection, inspect, select
 from smm_event.storage.entities import entity_names, entity_spec
 
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {
-    "participant": frozenset({"search_key", "sort_key"}),
+    "participant": frozenset({"search_key", "sort_key", "merged_into"}),
     "organization": frozenset({"search_key"}),
 }
 

@@ -14,6 +14,7 @@ import ui.attendance.texts
 import ui.badges.badge_keys
 import ui.certificates.certificate_work
 import ui.desk.messages
+import ui.roster.merge_dialog
 import ui.sync.sync_attention  # noqa: F401  (each area registers its sentences on import)
 from smm_event.cli.main import build_parser
 from smm_event.cli.messages import MESSAGES

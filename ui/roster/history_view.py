@@ -25,6 +25,9 @@ def _kinds() -> dict[str, str]:
         "changed": QCoreApplication.translate("History", "changed"),
         "withdrawn": QCoreApplication.translate("History", "withdrew"),
         "reinstated": QCoreApplication.translate("History", "taken back"),
+        "merged": QCoreApplication.translate("History", "merged into another record"),
+        "merged_in": QCoreApplication.translate("History", "a duplicate merged into this person"),
+        "unmerged": QCoreApplication.translate("History", "merge undone"),
     }
 
 
@@ -33,6 +36,8 @@ def _extra_fields() -> dict[str, str]:
         "stream": QCoreApplication.translate("History", "Stream"),
         "withdrawn": QCoreApplication.translate("History", "Withdrew"),
         "withdrawal_reason": QCoreApplication.translate("History", "Reason"),
+        "merged_with": QCoreApplication.translate("History", "The other record"),
+        "merge_reason": QCoreApplication.translate("History", "Reason"),
         "badge_version": QCoreApplication.translate("History", "Badge version"),
         "accelerator_track": QCoreApplication.translate("History", "Accelerator track"),
     }

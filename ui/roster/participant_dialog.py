@@ -1,6 +1,7 @@
 """One participant: their fields to fix (or a new person to add), withdrawal (отказ) with a
-reason and taking them back, and the history of every change to them. Saving, withdrawing
-and reading the history run on the background executor."""
+reason and taking them back, the history of every change to them, and undoing a merge of a
+duplicate into them. Saving, withdrawing and reading the history run on the background
+executor."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smm_event.domain.participants import HistoryEntry, ParticipantInfo
+from smm_event.domain.participants import HistoryEntry, MergeInfo, ParticipantInfo
+from smm_event.services.merges import merges_of, unmerge_participant
 from smm_event.services.participant_edit import (
     add_participant,
     reinstate_participant,
@@ -68,10 +70,15 @@ class ParticipantDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.withdraw_button = QPushButton()
         self.withdraw_button.clicked.connect(self._withdraw_or_reinstate)
+        self.merges: tuple[MergeInfo, ...] = ()
+        self.unmerge_button = QPushButton(self.tr("Undo merge…"))
+        self.unmerge_button.hide()
+        self.unmerge_button.clicked.connect(self.unmerge)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.unmerge_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
@@ -134,6 +141,59 @@ class ParticipantDialog(QDialog):
     def _history_loaded(self, entries: tuple[HistoryEntry, ...]) -> None:
         self.history = entries
         self.history_table.show_entries(entries)
+        if self.person is not None and self.context.workspace is not None:
+            self.context.run(
+                merges_of,
+                self.person.id,
+                on_done=self._merges_loaded,
+                on_error=lambda error: show_error(self, error),
+                owner=self,
+            )
+
+    def _merges_loaded(self, merges: tuple[MergeInfo, ...]) -> None:
+        self.merges = tuple(merge for merge in merges if merge.in_effect)
+        self.unmerge_button.setVisible(bool(self.merges))
+
+    def unmerge(self) -> None:
+        if not self.merges or self.person is None:
+            return
+        chosen = self.merges[0]
+        if len(self.merges) > 1:
+            labels = [
+                fill(self.tr("«{merged}» into «{kept}»"), merged=m.merged_name, kept=m.kept_name)
+                for m in self.merges
+            ]
+            label, ok = QInputDialog.getItem(
+                self, self.tr("Undo merge"), self.tr("Which merge to undo?"), labels, 0, False
+            )
+            if not ok:
+                return
+            chosen = self.merges[labels.index(label)]
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Undo merge"),
+            fill(
+                self.tr(
+                    "«{merged}» becomes a separate person again, with the check-ins, marks "
+                    "and badges recorded under that record. Why?"
+                ),
+                merged=chosen.merged_name,
+            ),
+        )
+        if ok:
+            self.context.run(
+                unmerge_participant,
+                chosen.merged_id,
+                reason,
+                on_done=self._unmerged,
+                on_error=lambda error: show_error(self, error),
+                owner=self,
+            )
+
+    def _unmerged(self, _info: MergeInfo) -> None:
+        self.status.setText(self.tr("The merge is undone."))
+        self.load_history()
+        self.context.notify_changed()
 
     def save(self) -> None:
         draft = self.form.draft()
