@@ -34,6 +34,7 @@ from smm_event.sync import central as central_db
 from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
+from smm_event.sync.central_backfill import backfill_chain
 from smm_event.sync.central_verify import publish_verified
 from smm_event.sync.changeset import VersionVector, version_vector
 from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_in, synchronize
@@ -67,6 +68,8 @@ def sync_with_central(
     try:
         central_db.prepare_central(engine)
         outcome = synchronize(ws, engine, progress, cancel, batch_size)
+        if not outcome.cancelled:
+            backfill_chain(ws, engine)  # records central got before the log was signed
         # The organizer's laptop, logged in as the owner, vouches for what it has verified.
         verified = 0 if outcome.cancelled else publish_verified(ws, engine, batch_size)
     except UserError as error:
