@@ -14,6 +14,7 @@ import uuid
 
 from sqlalchemy import Engine, and_, bindparam, select, update
 
+from smm_event.storage.local_models import ChangeRecord
 from smm_event.sync.central import connected
 from smm_event.sync.changeset import TABLE
 from smm_event.workspace import Workspace
@@ -50,11 +51,11 @@ def backfill_chain(ws: Workspace, engine: Engine) -> int:
     if not known:
         return 0
     statement = (
-        update(TABLE)
+        update(ChangeRecord)
         .where(
-            TABLE.c.device_id == bindparam("d"),
-            TABLE.c.seq == bindparam("s"),
-            TABLE.c.chain_hash.is_(None),
+            ChangeRecord.device_id == bindparam("d"),
+            ChangeRecord.seq == bindparam("s"),
+            ChangeRecord.chain_hash.is_(None),
         )
         .values(chain_hash=bindparam("h"), signature=bindparam("g"))
     )
