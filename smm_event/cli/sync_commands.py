@@ -116,6 +116,8 @@ def run_sync(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
     print(f"Central: {result.central}")
     print(f"Pushed {result.pushed}, pulled {result.pulled} record(s).")
+    if result.verified:
+        print(f"Marked {result.verified} record(s) verified on central (the reports count them).")
     if result.attention:
         print(f"{result.attention} item(s) need attention: smm-event sync attention")
     return 0

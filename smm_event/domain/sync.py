@@ -41,6 +41,7 @@ class SyncResult:
     finished_at: dt.datetime
     clock_skew_ms: int | None = None  # this laptop's clock minus the central server's
     skipped_unknown: int = 0  # records of kinds this version does not know (kept, not applied)
+    verified: int = 0  # records the organizer's laptop added to central's verified copy
 
 
 @dataclass(frozen=True)

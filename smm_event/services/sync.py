@@ -35,6 +35,8 @@ from smm_event.sync import central as central_db
 from smm_event.sync import state
 from smm_event.sync.attention import needs_attention
 from smm_event.sync.canonical import canonical_state
+from smm_event.sync.central_backfill import backfill_chain
+from smm_event.sync.central_verify import publish_verified
 from smm_event.sync.protocol import BATCH_SIZE, Progress, receive_in, synchronize
 from smm_event.trust.verify import Verifier
 from smm_event.workspace import Workspace
@@ -66,6 +68,10 @@ def sync_with_central(
     try:
         central_db.prepare_central(engine)
         outcome = synchronize(ws, engine, progress, cancel, batch_size)
+        if not outcome.cancelled:
+            backfill_chain(ws, engine)  # records central got before the log was signed
+        # The organizer's laptop, logged in as the owner, vouches for what it has verified.
+        verified = 0 if outcome.cancelled else publish_verified(ws, engine, batch_size)
     except UserError as error:
         _remember(ws, display, error.code)
         raise
@@ -102,6 +108,7 @@ def sync_with_central(
         finished_at=utc_now(),
         clock_skew_ms=outcome.clock_skew_ms,
         skipped_unknown=outcome.skipped_unknown,
+        verified=verified,
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from smm_event.errors import UserError
 from smm_event.storage import changes, migrate
+from smm_event.sync.verified_schema import prepare_verified, verified_current
 from smm_event.sync.views import drop_views, ensure_views
 
 log = logging.getLogger(__name__)
@@ -139,8 +140,13 @@ def prepare_central(engine: Engine) -> None:
     second finds nothing to do."""
     head = migrate.head_revision()
     with connected(engine) as connection:
-        if schema_revision(connection) == head and _views_current(connection):
-            return
+        if schema_revision(connection) == head:
+            if not connection.scalar(text("SELECT has_schema_privilege('public', 'CREATE')")):
+                # A station role: its sync needs no views; the owner's next sync (the
+                # organizer's) brings them and the verified copy up to date.
+                return
+            if _views_current(connection) and verified_current(connection):
+                return
     try:
         with connected(engine) as connection, connection.begin():
             connection.execute(
@@ -152,6 +158,7 @@ def prepare_central(engine: Engine) -> None:
                 from alembic import command
 
                 command.upgrade(migrate.alembic_config(connection), "head")
+            prepare_verified(connection)
             ensure_views(connection)
     except CommandError as error:
         raise UserError("central_from_newer_version") from error

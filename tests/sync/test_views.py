@@ -35,7 +35,7 @@ def test_views_report_participants_checkins_and_attendance(
         ).first()
     attendance.mark(organizer, first_session, people[2], "present", now=at(days[0], 10))
     attendance.mark(organizer, first_session, people[2], "late", now=at(days[0], 10, 5))
-    for ws in (organizer, desk):
+    for ws in (organizer, desk, organizer):  # the views count what the organizer verified
         sync(ws, postgres_url)
     engine = create_engine(postgres_url)
     try:
