@@ -144,6 +144,13 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
+    <name>OrganizerMenu</name>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>&amp;Организатор</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Participants</source>
