@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "camera_unavailable": "the camera cannot be opened: check the cable or choose another camera",
     "camera_lost": "the camera stopped sending pictures (unplugged?)",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
+    "new_passphrase_required": "give the new key's passphrase with --new-passphrase-file FILE or SMM_EVENT_NEW_KEY_PASSPHRASE",
 }
 
 
