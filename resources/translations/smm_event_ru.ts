@@ -521,6 +521,14 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>В это время занятие пересечётся с занятием «{other}» ({start}). Выберите другое время.</translation>
     </message>
     <message>
+        <source>Unknown kind of session «{kind}»: choose theory or practice.</source>
+        <translation>Неизвестный вид занятия «{kind}»: выберите теорию или практику.</translation>
+    </message>
+    <message>
+        <source>Stream {stream} has no training day on {day}. Choose one of the stream&apos;s days.</source>
+        <translation>У потока {stream} нет учебного дня {day}. Выберите один из дней потока.</translation>
+    </message>
+    <message>
         <source>Write why the participant moves to another stream.</source>
         <translation>Напишите, почему участник переходит в другой поток.</translation>
     </message>

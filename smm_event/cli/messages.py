@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "session_title_required": "a session needs a title",
     "session_ends_before_start": "the session ends ({end}) before it starts ({start})",
     "sessions_overlap": "the session would overlap «{other}» at {start} the same day",
+    "bad_session_kind": "unknown session kind «{kind}»: use theory or practice",
+    "not_a_stream_day": "stream {stream} has no training day on {day}",
     "stream_reason_required": "say why the participant moves to another stream",
     "participant_withdrawn": "the participant withdrew; take them back before placing them",
     "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
