@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -32,14 +32,16 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path
 from ui.badges.key_dialog import KeysDialog
-from ui.common.window_geometry import fit_to_screen, restore_window_state
+from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.menus import build_menus
+from ui.i18n import current_language
+from ui.menus import MenuSlots, build_menus
 from ui.pages import PageSpec, page_specs
 from ui.roster.import_dialog import ImportDialog, dropped_file
 from ui.start_page import StartPage, remember_workspace
 from ui.status_bar import WorkspaceStatusBar
+from ui.window_settings import restore_window_settings, save_window_settings
 from ui.workspace_dialogs import choose_workspace, create_event
 
 APP_TITLE = "SMM Event"
@@ -71,7 +73,24 @@ class MainWindow(QMainWindow):
         self._deferred: dict[str, Callable[[], QWidget]] = {}  # pages not built yet
         self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
-        build_menus(self)
+        menus = build_menus(
+            self,
+            context,
+            MenuSlots(
+                self.create_event,
+                self.choose_workspace,
+                self.open_demo,
+                self.join_event,
+                self.open_import,
+                self.open_keys,
+                self.toggle_fullscreen,
+                self._choose_language,
+            ),
+        )
+        self.import_actions = menus.import_actions
+        self.language_actions = menus.language_actions
+        self.fullscreen_action = menus.fullscreen_action
+        self.organizer_menu = menus.organizer_menu
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
         for spec in page_specs() if pages is None else pages:
@@ -84,7 +103,7 @@ class MainWindow(QMainWindow):
         self._workspace_changed(context.summary)
         if context.opening:
             self._opening_changed(True)
-        self._restore_settings()
+        restore_window_settings(self, self.show_page)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -167,6 +186,10 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
 
+    def _choose_language(self, code: str) -> None:
+        if code != current_language():
+            self.language_requested.emit(code)
+
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
             restore_window_state(self, self._state_before_fullscreen)
@@ -178,10 +201,12 @@ class MainWindow(QMainWindow):
     # -- workspace -------------------------------------------------------------------------
 
     def choose_workspace(self) -> None:
-        choose_workspace(self)
+        choose_workspace(self, self.context, self.open_workspace)
 
     def create_event(self) -> None:
-        create_event(self)
+        create_event(
+            self, self.context, self.open_workspace, self.show_start_busy, self.open_failed
+        )
 
     def show_start_busy(self, text: str) -> None:
         self.start_page.show_busy(text)
@@ -270,23 +295,8 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            fit_to_screen(self)  # saved on a larger or another screen
-        else:  # first start on this laptop: desks have small screens, use all of it
-            self.resize(1280, 760)
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        page = settings.value("main_window/page")
-        if isinstance(page, str):
-            self.show_page(page)
-
     def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/page", self.current_page_key() or "")
+        save_window_settings(self, self.current_page_key())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -5,93 +5,97 @@ pages and workspaces; the texts keep the "MainWindow" translation context they a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from smm_event import __version__
+from ui.context import AppContext
 from ui.i18n import LANGUAGE_NAMES, current_language, fill
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.menu_actions import add_action
+from ui.organizer_menu import build_organizer_menu
 
 LANGUAGE_MENU_TITLE = "Язык / Language"  # in both languages: findable whatever is active
-Shortcut = QKeySequence | QKeySequence.StandardKey | None
 
 
-def add_action(
-    window: MainWindow,
-    menu: QMenu,
-    text: str,
-    slot: Callable[[], object],
-    shortcut: Shortcut = None,
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(shortcut)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
+@dataclass(frozen=True)
+class MenuSlots:
+    """What the menu entries call on the main window."""
+
+    create_event: Callable[[], None]
+    choose_workspace: Callable[[], None]
+    open_demo: Callable[[], None]
+    join_event: Callable[[], object]
+    open_import: Callable[[str], object]
+    open_keys: Callable[[], object]
+    toggle_fullscreen: Callable[[], None]
+    choose_language: Callable[[str], None]
 
 
-def build_menus(window: MainWindow) -> None:
-    from ui.organizer_menu import build_organizer_menu
+@dataclass(frozen=True)
+class Menus:
+    import_actions: list[QAction]
+    language_actions: dict[str, QAction]
+    fullscreen_action: QAction
+    organizer_menu: QMenu
 
+
+def build_menus(window: QMainWindow, context: AppContext, slots: MenuSlots) -> Menus:
     file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
     add_action(
         window,
         file_menu,
         QCoreApplication.translate("MainWindow", "&Create an event from a schedule file…"),
-        window.create_event,
+        slots.create_event,
         QKeySequence.StandardKey.New,
     )
     add_action(
         window,
         file_menu,
         QCoreApplication.translate("MainWindow", "&Open workspace…"),
-        window.choose_workspace,
+        slots.choose_workspace,
         QKeySequence.StandardKey.Open,
     )
     add_action(
         window,
         file_menu,
         QCoreApplication.translate("MainWindow", "Open the &demo workspace"),
-        window.open_demo,
+        slots.open_demo,
     )
     add_action(
         window,
         file_menu,
         QCoreApplication.translate("MainWindow", "&Join an event…"),
-        window.join_event,
+        slots.join_event,
     )
     file_menu.addSeparator()
-    window.import_actions = [
+    import_actions = [
         add_action(
             window,
             file_menu,
             QCoreApplication.translate("MainWindow", "&Import the roster…"),
-            window.open_import,
+            lambda: slots.open_import("roster"),
         ),
         add_action(
             window,
             file_menu,
             QCoreApplication.translate("MainWindow", "Import &entry test scores…"),
-            lambda: window.open_import("entry"),
+            lambda: slots.open_import("entry"),
         ),
         add_action(
             window,
             file_menu,
             QCoreApplication.translate("MainWindow", "Import e&xit test scores…"),
-            lambda: window.open_import("exit"),
+            lambda: slots.open_import("exit"),
         ),
     ]
     add_action(
         window,
         file_menu,
         QCoreApplication.translate("MainWindow", "Signing &keys…"),
-        window.open_keys,
+        slots.open_keys,
     )
     file_menu.addSeparator()
     add_action(
@@ -101,17 +105,17 @@ def build_menus(window: MainWindow) -> None:
         window.close,
         QKeySequence("Ctrl+Q"),
     )
-    build_organizer_menu(window)
+    organizer_menu = build_organizer_menu(window, context)
     view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
-    _build_language_menu(window, view_menu.addMenu(LANGUAGE_MENU_TITLE))
-    window.fullscreen_action = add_action(
+    language_actions = _build_language_menu(window, view_menu.addMenu(LANGUAGE_MENU_TITLE), slots)
+    fullscreen_action = add_action(
         window,
         view_menu,
         QCoreApplication.translate("MainWindow", "&Full screen"),
-        window.toggle_fullscreen,
+        slots.toggle_fullscreen,
         QKeySequence("F11"),
     )
-    window.fullscreen_action.setCheckable(True)
+    fullscreen_action.setCheckable(True)
     help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     add_action(
         window,
@@ -119,26 +123,23 @@ def build_menus(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "&About"),
         lambda: show_about(window),
     )
+    return Menus(import_actions, language_actions, fullscreen_action, organizer_menu)
 
 
-def _build_language_menu(window: MainWindow, menu: QMenu) -> None:
+def _build_language_menu(window: QMainWindow, menu: QMenu, slots: MenuSlots) -> dict[str, QAction]:
     group = QActionGroup(window)
-    window.language_actions = {}
+    actions: dict[str, QAction] = {}
     for code, name in LANGUAGE_NAMES.items():
         action = QAction(name, window, checkable=True)
         action.setChecked(code == current_language())
-        action.triggered.connect(lambda _=False, code=code: _choose_language(window, code))
+        action.triggered.connect(lambda _=False, code=code: slots.choose_language(code))
         group.addAction(action)
         menu.addAction(action)
-        window.language_actions[code] = action
+        actions[code] = action
+    return actions
 
 
-def _choose_language(window: MainWindow, code: str) -> None:
-    if code != current_language():
-        window.language_requested.emit(code)
-
-
-def show_about(window: MainWindow) -> None:
+def show_about(window: QMainWindow) -> None:
     text = QCoreApplication.translate(
         "MainWindow",
         "SMM Event {version}\n\nCheck-in, attendance and certificates for an in-person "

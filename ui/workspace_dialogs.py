@@ -3,21 +3,21 @@ the File menu and the start page (the main window then opens what was chosen).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from smm_event.paths import user_data_dir
 from smm_event.services.event_setup import create_event_workspace
+from ui.context import AppContext
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+OpenWorkspace = Callable[[Path], None]
 
 
-def choose_workspace(window: MainWindow) -> None:
-    start = window.context.station.last_workspace or str(user_data_dir())
+def choose_workspace(window: QWidget, context: AppContext, open_workspace: OpenWorkspace) -> None:
+    start = context.station.last_workspace or str(user_data_dir())
     path, _ = QFileDialog.getOpenFileName(
         window,
         QCoreApplication.translate("MainWindow", "Open workspace"),
@@ -25,10 +25,16 @@ def choose_workspace(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "Workspaces (*.sqlite3 *.db);;All files (*)"),
     )
     if path:
-        window.open_workspace(Path(path))
+        open_workspace(Path(path))
 
 
-def create_event(window: MainWindow) -> None:
+def create_event(
+    window: QWidget,
+    context: AppContext,
+    open_workspace: OpenWorkspace,
+    show_busy: Callable[[str], None],
+    open_failed: Callable[[BaseException], None],
+) -> None:
     """Pick the schedule file, then where the new workspace goes; the schedule is checked
     before anything is written, and its problems are shown with their line."""
     schedule, _ = QFileDialog.getOpenFileName(
@@ -39,7 +45,6 @@ def create_event(window: MainWindow) -> None:
     )
     if not schedule:
         return
-    context = window.context
     current, summary = context.workspace, context.summary
     if current is not None and summary is not None and summary.event is None:
         suggested = current.path  # the empty workspace this laptop opened is the place
@@ -56,12 +61,12 @@ def create_event(window: MainWindow) -> None:
     workspace = Path(target)
     if not workspace.suffix:
         workspace = workspace.with_suffix(".sqlite3")
-    window.show_start_busy(QCoreApplication.translate("MainWindow", "Creating the event…"))
+    show_busy(QCoreApplication.translate("MainWindow", "Creating the event…"))
     context.executor.submit(
         create_event_workspace,
         workspace,
         Path(schedule),
         context.station.desk_name or None,
-        on_done=lambda _event: window.open_workspace(workspace),
-        on_error=window.open_failed,
+        on_done=lambda _event: open_workspace(workspace),
+        on_error=open_failed,
     )
