@@ -87,8 +87,8 @@
         <translation>Найдено участников: {matched}, будет изменено значений: {count}; темы: </translation>
     </message>
     <message>
-        <source>{count} row(s) below are not imported; the rest is.</source>
-        <translation>Строки ниже ({count}) не будут загружены, остальные будут.</translation>
+        <source>Check the {count} row(s) below; the refused ones are not imported.</source>
+        <translation>Проверьте строки ниже ({count}): непринятые не загружаются.</translation>
     </message>
     <message>
         <source>Nothing is written until you press «Import».</source>
@@ -97,6 +97,10 @@
     <message>
         <source>refused</source>
         <translation>не принята</translation>
+    </message>
+    <message>
+        <source>kept without a participant</source>
+        <translation>сохранится без участника</translation>
     </message>
     <message>
         <source>matches nobody</source>

@@ -30,6 +30,7 @@ from smm_event.workspace import Workspace
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fill
+from ui.roster.import_texts import problem_text  # the roster import's sentences
 
 KINDS = ("entry", "exit", "motivation", "survey", "reach-baseline", "reach-followup")
 
@@ -169,19 +170,25 @@ class OutcomeImportDialog(QDialog):
             ) + (", ".join(report.topics) or "—")
         if problems:
             text += " " + fill(
-                self.tr("{count} row(s) below are not imported; the rest is."), count=problems
+                self.tr("Check the {count} row(s) below; the refused ones are not imported."), count=problems
             )
         return text + " " + self.tr("Nothing is written until you press «Import».")
 
     def issues(self, report: Any) -> list[Issue]:
         groups: list[tuple[tuple[ImportIssue, ...], str]] = [
             (report.invalid, self.tr("refused")),
-            (report.unmatched, self.tr("matches nobody")),
+            (
+                report.unmatched,
+                # A survey keeps an answer it cannot link; tests and reach skip the row.
+                self.tr("kept without a participant")
+                if self.kind == "survey"
+                else self.tr("matches nobody"),
+            ),
         ]
         if hasattr(report, "frozen"):
             groups.append((report.frozen, self.tr("baseline already frozen")))
         return [
-            Issue(i.row_number, i.column or "", f"{label}: {i.reason}", i.value or "")
+            Issue(i.row_number, i.column or "", f"{label}: {problem_text(i)}", i.value or "")
             for found, label in groups
             for i in found
         ]
