@@ -170,7 +170,8 @@ class OutcomeImportDialog(QDialog):
             ) + (", ".join(report.topics) or "—")
         if problems:
             text += " " + fill(
-                self.tr("Check the {count} row(s) below; the refused ones are not imported."), count=problems
+                self.tr("Check the {count} row(s) below; the refused ones are not imported."),
+                count=problems,
             )
         return text + " " + self.tr("Nothing is written until you press «Import».")
 
