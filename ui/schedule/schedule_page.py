@@ -223,10 +223,9 @@ class SchedulePage(QWidget):
 
     def add_session(self) -> AddSessionDialog | None:
         number = self.stream.currentData()
-        days = sorted({info.day for info in self.sessions})
-        if number is None or not days:
+        if number is None or not self.sessions:
             return None
-        dialog = AddSessionDialog(self.context, number, days, self)
+        dialog = AddSessionDialog(self.context, number, self.sessions, self)
         dialog.open()
         return dialog
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import (
@@ -38,7 +39,7 @@ class AddSessionDialog(QDialog):
         self,
         context: AppContext,
         stream_number: int,
-        days: list[dt.date],
+        sessions: Sequence[SessionInfo],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,7 +50,8 @@ class AddSessionDialog(QDialog):
         self.setWindowTitle(self.tr("Add a session"))
         self.setMinimumWidth(600)
         self.day = QComboBox()
-        for day in days:
+        self.sessions = tuple(sessions)
+        for day in sorted({info.day for info in sessions}):
             self.day.addItem(short_date(day), day)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("theory"), "theory")
@@ -84,12 +86,28 @@ class AddSessionDialog(QDialog):
         layout.addWidget(self.effect)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._generation = 0
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.preview)
-        self.day.currentIndexChanged.connect(lambda _i: self._timer.start())
+        self.day.currentIndexChanged.connect(lambda _i: self._suggest_time())
+        self._suggest_time()
         self.start.timeChanged.connect(lambda _t: self._timer.start())
         self.end.timeChanged.connect(lambda _t: self._timer.start())
         self.preview()
+
+    def _suggest_time(self) -> None:
+        """Right after the day's last session: the slot a tired organizer most likely wants,
+        and one that never overlaps."""
+        day = self.day.currentData()
+        ends = [s.ends_at for s in self.sessions if s.day == day and not s.cancelled]
+        if ends:
+            start = max(ends)
+            end = start + dt.timedelta(minutes=90)
+            self.start.setTime(QTime(start.hour, start.minute))
+            self.end.setTime(
+                QTime(end.hour, end.minute) if end.date() == start.date() else QTime(23, 59)
+            )
+        self._timer.start()
 
     def new_session(self) -> NewSession:
         start, end = self.start.time(), self.end.time()
@@ -108,15 +126,20 @@ class AddSessionDialog(QDialog):
         if self.context.workspace is None:  # the workspace closed while typing paused
             return
         self.effect.setText(self.tr("Checking what this does to attendance…"))
+        self.effect_shown = None
+        self._generation += 1
+        generation = self._generation
         self.context.run(
             add_effect,
             self.new_session(),
-            on_done=self._show_effect,
+            on_done=lambda effect: self._show_effect(effect, generation),
             on_error=self._failed,
             owner=self,
         )
 
-    def _show_effect(self, effect: ScheduleEffect) -> None:
+    def _show_effect(self, effect: ScheduleEffect, generation: int) -> None:
+        if generation != self._generation:  # the times changed since: a newer check is coming
+            return
         self.effect_shown = effect
         self.effect.setText("\n".join(effect_lines(effect, "add")))
         self.adjustSize()
