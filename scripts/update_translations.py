@@ -35,6 +35,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "dashboard": ("dashboard", "selection"),
     "organizer": ("schedule", "streams", "roster"),
     "stations": ("stations",),
+    "outcomes": ("outcomes",),
 }
 SHELL = "smm_event"
 SHELL_FOLDERS: tuple[str, ...] = ()

@@ -130,6 +130,13 @@ def _messages() -> dict[str, str]:
             "UserErrors",
             "At this time the session would overlap «{other}» ({start}). Choose another time.",
         ),
+        "bad_session_kind": QCoreApplication.translate(
+            "UserErrors", "Unknown kind of session «{kind}»: choose theory or practice."
+        ),
+        "not_a_stream_day": QCoreApplication.translate(
+            "UserErrors",
+            "Stream {stream} has no training day on {day}. Choose one of the stream's days.",
+        ),
         "stream_reason_required": QCoreApplication.translate(
             "UserErrors", "Write why the participant moves to another stream."
         ),

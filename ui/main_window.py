@@ -10,45 +10,41 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from smm_event import __version__
 from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
-from smm_event.paths import demo_workspace_path, resource_path, user_data_dir
-from smm_event.services.event_setup import create_event_workspace
+from smm_event.paths import demo_workspace_path, resource_path
 from ui.badges.key_dialog import KeysDialog
-from ui.common.window_geometry import fit_to_screen, restore_window_state
+from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import LANGUAGE_NAMES, current_language, fill
+from ui.i18n import current_language
+from ui.menus import MenuSlots, build_menus
 from ui.pages import PageSpec, page_specs
 from ui.roster.import_dialog import ImportDialog, dropped_file
 from ui.start_page import StartPage, remember_workspace
 from ui.status_bar import WorkspaceStatusBar
+from ui.window_settings import restore_window_settings, save_window_settings
+from ui.workspace_dialogs import choose_workspace, create_event
 
 APP_TITLE = "SMM Event"
-LANGUAGE_MENU_TITLE = "Язык / Language"  # in both languages: findable whatever is active
 NAVIGATION_STYLE = (
     "QListWidget::item { padding: 4px 6px; }"
     " QListWidget::item:selected { background: #d6e6f7; color: #102a43;"
@@ -62,6 +58,10 @@ def load_icon(name: str | None) -> QIcon:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    import_actions: list[QAction]
+    language_actions: dict[str, QAction]
+    fullscreen_action: QAction
+    organizer_menu: QMenu
 
     def __init__(self, context: AppContext, pages: Iterable[PageSpec] | None = None) -> None:
         super().__init__()
@@ -73,7 +73,24 @@ class MainWindow(QMainWindow):
         self._deferred: dict[str, Callable[[], QWidget]] = {}  # pages not built yet
         self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self._build_central()
-        self._build_menus()
+        menus = build_menus(
+            self,
+            context,
+            MenuSlots(
+                self.create_event,
+                self.choose_workspace,
+                self.open_demo,
+                self.join_event,
+                self.open_import,
+                self.open_keys,
+                self.toggle_fullscreen,
+                self._choose_language,
+            ),
+        )
+        self.import_actions = menus.import_actions
+        self.language_actions = menus.language_actions
+        self.fullscreen_action = menus.fullscreen_action
+        self.organizer_menu = menus.organizer_menu
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
         for spec in page_specs() if pages is None else pages:
@@ -86,7 +103,7 @@ class MainWindow(QMainWindow):
         self._workspace_changed(context.summary)
         if context.opening:
             self._opening_changed(True)
-        self._restore_settings()
+        restore_window_settings(self, self.show_page)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -95,7 +112,7 @@ class MainWindow(QMainWindow):
         self.start_page.create_requested.connect(self.create_event)
         self.start_page.open_requested.connect(self.choose_workspace)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.join_requested.connect(self._join_event)
+        self.start_page.join_requested.connect(self.join_event)
         self.start_page.recent_chosen.connect(lambda path: self.open_workspace(Path(path)))
         self.navigation = QListWidget()
         self.navigation.setIconSize(QSize(28, 28))
@@ -169,71 +186,6 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(
-            file_menu,
-            self.tr("&Create an event from a schedule file…"),
-            self.create_event,
-            QKeySequence.StandardKey.New,
-        )
-        self._action(
-            file_menu,
-            self.tr("&Open workspace…"),
-            self.choose_workspace,
-            QKeySequence.StandardKey.Open,
-        )
-        self._action(file_menu, self.tr("Open the &demo workspace"), self.open_demo)
-        self._action(file_menu, self.tr("&Join an event…"), self._join_event)
-        file_menu.addSeparator()
-        self.import_actions = [
-            self._action(file_menu, self.tr("&Import the roster…"), self.open_import),
-            self._action(
-                file_menu,
-                self.tr("Import &entry test scores…"),
-                lambda: self.open_import("entry"),
-            ),
-            self._action(
-                file_menu, self.tr("Import e&xit test scores…"), lambda: self.open_import("exit")
-            ),
-        ]
-        self._action(file_menu, self.tr("Signing &keys…"), self.open_keys)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("E&xit"), self.close, QKeySequence("Ctrl+Q"))
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self._build_language_menu(view_menu.addMenu(LANGUAGE_MENU_TITLE))
-        self.fullscreen_action = self._action(
-            view_menu, self.tr("&Full screen"), self.toggle_fullscreen, QKeySequence("F11")
-        )
-        self.fullscreen_action.setCheckable(True)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About"), self.show_about)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_language_menu(self, menu: QMenu) -> None:
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGE_NAMES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current_language())
-            action.triggered.connect(lambda _=False, code=code: self._choose_language(code))
-            group.addAction(action)
-            menu.addAction(action)
-            self.language_actions[code] = action
-
     def _choose_language(self, code: str) -> None:
         if code != current_language():
             self.language_requested.emit(code)
@@ -246,64 +198,19 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
 
-    def show_about(self) -> None:
-        text = self.tr(
-            "SMM Event {version}\n\nCheck-in, attendance and certificates for an in-person "
-            "training programme. Works without the Internet; laptops are synchronized "
-            "afterwards."
-        )
-        QMessageBox.about(self, self.tr("About SMM Event"), fill(text, version=__version__))
-
     # -- workspace -------------------------------------------------------------------------
 
     def choose_workspace(self) -> None:
-        start = self.context.station.last_workspace or str(user_data_dir())
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open workspace"),
-            start,
-            self.tr("Workspaces (*.sqlite3 *.db);;All files (*)"),
-        )
-        if path:
-            self.open_workspace(Path(path))
+        choose_workspace(self, self.context, self.open_workspace)
 
     def create_event(self) -> None:
-        """Pick the schedule file, then where the new workspace goes; the schedule is checked
-        before anything is written, and its problems are shown with their line."""
-        schedule, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("The event's schedule"),
-            str(Path.home()),
-            self.tr("Schedules (*.toml);;All files (*)"),
+        create_event(
+            self, self.context, self.open_workspace, self.show_start_busy, self.open_failed
         )
-        if not schedule:
-            return
-        current, summary = self.context.workspace, self.context.summary
-        if current is not None and summary is not None and summary.event is None:
-            suggested = current.path  # the empty workspace this laptop opened is the place
-        else:
-            suggested = user_data_dir() / f"{Path(schedule).stem}.sqlite3"
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Where to keep the event's workspace"),
-            str(suggested),
-            self.tr("Workspaces (*.sqlite3)"),
-        )
-        if not target:
-            return
-        workspace = Path(target)
-        if not workspace.suffix:
-            workspace = workspace.with_suffix(".sqlite3")
-        self.start_page.show_busy(self.tr("Creating the event…"))
+
+    def show_start_busy(self, text: str) -> None:
+        self.start_page.show_busy(text)
         self._central.setCurrentWidget(self.start_page)
-        self.context.executor.submit(
-            create_event_workspace,
-            workspace,
-            Path(schedule),
-            self.context.station.desk_name or None,
-            on_done=lambda _event: self.open_workspace(workspace),
-            on_error=self._open_failed,
-        )
 
     def open_import(self, kind: str = "roster", path: Path | None = None) -> ImportDialog | None:
         """The import dialog for a roster or score file (also what a dropped file opens)."""
@@ -347,7 +254,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_import("roster", path)
 
-    def _join_event(self) -> QWidget:
+    def join_event(self) -> QWidget:
         """Connect this laptop to an organizer's event as a station (trust-core's join
         dialog: a request file to the organizer, their approval back)."""
         from ui.stations.join_dialog import open_join_dialog
@@ -358,9 +265,9 @@ class MainWindow(QMainWindow):
         self.open_workspace(demo_workspace_path(), demo=True)
 
     def open_workspace(self, path: Path, demo: bool = False) -> None:
-        self.context.open(path, demo=demo, on_error=self._open_failed)
+        self.context.open(path, demo=demo, on_error=self.open_failed)
 
-    def _open_failed(self, error: BaseException) -> None:
+    def open_failed(self, error: BaseException) -> None:
         self._workspace_changed(self.context.summary)
         show_error(self, error)
 
@@ -388,23 +295,8 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            fit_to_screen(self)  # saved on a larger or another screen
-        else:  # first start on this laptop: desks have small screens, use all of it
-            self.resize(1280, 760)
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        page = settings.value("main_window/page")
-        if isinstance(page, str):
-            self.show_page(page)
-
     def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/page", self.current_page_key() or "")
+        save_window_settings(self, self.current_page_key())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -230,6 +230,10 @@
         <translation>Пароль текущего ключа:</translation>
     </message>
     <message>
+        <source>Key {key} is ready, with the new passphrase. Badges printed with the old key stay valid.</source>
+        <translation>Ключ {key} готов, с новым паролем. Бейджи, напечатанные со старым ключом, остаются действительными.</translation>
+    </message>
+    <message>
         <source>Key {key} is ready.</source>
         <translation>Ключ {key} готов.</translation>
     </message>

@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
 <context>
+    <name>AddSessionDialog</name>
+    <message>
+        <source>Add a session</source>
+        <translation>Добавить занятие</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>теория</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>практика</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>День:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Конец:</translation>
+    </message>
+    <message>
+        <source>Hall:</source>
+        <translation>Зал:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Тренер:</translation>
+    </message>
+    <message>
+        <source>Checking what this does to attendance…</source>
+        <translation>Проверяем, как это изменит посещаемость…</translation>
+    </message>
+</context>
+<context>
+    <name>CancelSessionDialog</name>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Отменить занятие</translation>
+    </message>
+    <message>
+        <source>Restore the session</source>
+        <translation>Вернуть занятие</translation>
+    </message>
+    <message>
+        <source>Cancel «{title}» ({when})?</source>
+        <translation>Отменить «{title}» ({when})?</translation>
+    </message>
+    <message>
+        <source>Restore the cancelled session «{title}» ({when})?</source>
+        <translation>Вернуть отменённое занятие «{title}» ({when})?</translation>
+    </message>
+    <message>
+        <source>Checking what this does to attendance…</source>
+        <translation>Проверяем, как это изменит посещаемость…</translation>
+    </message>
+    <message>
+        <source>Keep as is</source>
+        <translation>Оставить как есть</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same phone</source>
@@ -803,10 +877,85 @@
     </message>
 </context>
 <context>
+    <name>ScheduleEffectText</name>
+    <message numerus="yes">
+        <source>{shift} for %n</source>
+        <translation>
+            <numerusform>{shift} у %n человека</numerusform>
+            <numerusform>{shift} у %n человек</numerusform>
+            <numerusform>{shift} у %n человек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>and others</source>
+        <translation>и другие</translation>
+    </message>
+    <message numerus="yes">
+        <source>The attendance percentage of %n participant(s) will change: {detail}.</source>
+        <translation>
+            <numerusform>У %n участника процент посещаемости изменится: {detail}.</numerusform>
+            <numerusform>У %n участников процент посещаемости изменится: {detail}.</numerusform>
+            <numerusform>У %n участников процент посещаемости изменится: {detail}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s attendance percentage changes.</source>
+        <translation>Процент посещаемости ни у кого не изменится.</translation>
+    </message>
+    <message>
+        <source>The session has not taken place yet: percentages do not change now.</source>
+        <translation>Занятие ещё не прошло: сейчас проценты не изменятся.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) will qualify for the certificate.</source>
+        <translation>
+            <numerusform>%n человек станет допущен к сертификату.</numerusform>
+            <numerusform>%n человека станут допущены к сертификату.</numerusform>
+            <numerusform>%n человек станут допущены к сертификату.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) will no longer qualify for the certificate.</source>
+        <translation>
+            <numerusform>%n человек потеряет допуск к сертификату.</numerusform>
+            <numerusform>%n человека потеряют допуск к сертификату.</numerusform>
+            <numerusform>%n человек потеряют допуск к сертификату.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sessions in the stream&apos;s programme: {before} → {after}.</source>
+        <translation>Занятий в программе потока: {before} → {after}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n mark(s) already given for this session are kept, but they stop counting.</source>
+        <translation>
+            <numerusform>Уже поставленная %n отметка за это занятие сохранится, но перестанет учитываться.</numerusform>
+            <numerusform>Уже поставленные %n отметки за это занятие сохранятся, но перестанут учитываться.</numerusform>
+            <numerusform>Уже поставленные %n отметок за это занятие сохранятся, но перестанут учитываться.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n mark(s) given for this session count again.</source>
+        <translation>
+            <numerusform>%n отметка за это занятие снова будет учитываться.</numerusform>
+            <numerusform>%n отметки за это занятие снова будут учитываться.</numerusform>
+            <numerusform>%n отметок за это занятие снова будут учитываться.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
         <source>Schedule</source>
         <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>Add a session…</source>
+        <translation>Добавить занятие…</translation>
+    </message>
+    <message>
+        <source>Cancel the session…</source>
+        <translation>Отменить занятие…</translation>
     </message>
     <message>
         <source>Double-click a session to change it.</source>
@@ -843,6 +992,14 @@
     <message>
         <source>practice</source>
         <translation>практика</translation>
+    </message>
+    <message>
+        <source>Cancelled: out of attendance percentages and sign-in sheets.</source>
+        <translation>Отменено: не входит в процент посещаемости и листы подписи.</translation>
+    </message>
+    <message>
+        <source>Restore the session…</source>
+        <translation>Вернуть занятие…</translation>
     </message>
 </context>
 <context>

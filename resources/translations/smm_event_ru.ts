@@ -144,6 +144,89 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
+    <name>OrganizerMenu</name>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>&amp;Организатор</translation>
+    </message>
+    <message>
+        <source>Import the entry test with topics…</source>
+        <translation>Загрузить входной тест с темами…</translation>
+    </message>
+    <message>
+        <source>Import the exit test with topics…</source>
+        <translation>Загрузить выходной тест с темами…</translation>
+    </message>
+    <message>
+        <source>Import the motivation test…</source>
+        <translation>Загрузить мотивационный тест…</translation>
+    </message>
+    <message>
+        <source>Import a feedback survey…</source>
+        <translation>Загрузить анкету обратной связи…</translation>
+    </message>
+    <message>
+        <source>Import reach: baseline…</source>
+        <translation>Загрузить охваты: исходные замеры…</translation>
+    </message>
+    <message>
+        <source>Import reach: follow-up…</source>
+        <translation>Загрузить охваты: повторные замеры…</translation>
+    </message>
+    <message>
+        <source>Freeze the reach baselines…</source>
+        <translation>Зафиксировать исходные охваты…</translation>
+    </message>
+    <message>
+        <source>Stages of the programme…</source>
+        <translation>Этапы программы…</translation>
+    </message>
+    <message>
+        <source>Who received consultations…</source>
+        <translation>Кто получил консультации…</translation>
+    </message>
+    <message>
+        <source>Import a signing key from another laptop…</source>
+        <translation>Загрузить ключ подписи с другого ноутбука…</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>Файл для загрузки</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.tsv *.txt);;All files (*)</source>
+        <translation>Таблицы (*.csv *.xlsx *.tsv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Freeze the reach baselines</source>
+        <translation>Фиксация исходных охватов</translation>
+    </message>
+    <message>
+        <source>After freezing, baseline rows for these accounts are refused, so growth is always measured against the same numbers. Freeze now?</source>
+        <translation>После фиксации исходные замеры этих аккаунтов больше не принимаются, и рост всегда считается от одних и тех же чисел. Зафиксировать сейчас?</translation>
+    </message>
+    <message>
+        <source>The baseline of {count} account(s) is frozen.</source>
+        <translation>Исходные замеры зафиксированы. Аккаунтов: {count}.</translation>
+    </message>
+    <message>
+        <source>The exported key file</source>
+        <translation>Файл выгруженного ключа</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Ключ подписи</translation>
+    </message>
+    <message>
+        <source>The passphrase of this key:</source>
+        <translation>Пароль этого ключа:</translation>
+    </message>
+    <message>
+        <source>Key {key} is imported: this laptop can sign now.</source>
+        <translation>Ключ {key} загружен: теперь этот ноутбук может подписывать.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Participants</source>
@@ -512,6 +595,14 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>At this time the session would overlap «{other}» ({start}). Choose another time.</source>
         <translation>В это время занятие пересечётся с занятием «{other}» ({start}). Выберите другое время.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of session «{kind}»: choose theory or practice.</source>
+        <translation>Неизвестный вид занятия «{kind}»: выберите теорию или практику.</translation>
+    </message>
+    <message>
+        <source>Stream {stream} has no training day on {day}. Choose one of the stream&apos;s days.</source>
+        <translation>У потока {stream} нет учебного дня {day}. Выберите один из дней потока.</translation>
     </message>
     <message>
         <source>Write why the participant moves to another stream.</source>

@@ -25,7 +25,7 @@ MarkKey = tuple[uuid.UUID, uuid.UUID]  # (participant id, session id)
 def slot_of(session: SessionInfo) -> SessionSlot:
     """The percent rule's view of a session (its start back in naive UTC)."""
     starts = session.starts_at.astimezone(dt.UTC).replace(tzinfo=None)
-    return SessionSlot(session.id, starts, session.closed)
+    return SessionSlot(session.id, starts, session.closed, session.cancelled)
 
 
 def build_matrix(

@@ -10,6 +10,8 @@ The rule (docs/attendance.md):
   ``attended`` and 1 to ``expected``; a status without a weight (excused) adds to neither.
 - A held session without any mark counts as expected and not attended: the trainer closes the
   session with "mark all unmarked as absent" or marks the person; ``unmarked`` shows how many.
+- A session the organizer cancelled counts for nobody, held or not: it is neither expected nor
+  planned, and marks given there before the cancellation are kept but not weighed.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ class SessionSlot:
     id: uuid.UUID
     starts_at: dt.datetime
     closed: bool = False
+    cancelled: bool = False
 
 
 def is_held(slot: SessionSlot, now: dt.datetime) -> bool:
-    return slot.closed or slot.starts_at <= now
+    return not slot.cancelled and (slot.closed or slot.starts_at <= now)
 
 
 def summarize(
@@ -59,7 +62,7 @@ def summarize(
         counts={status.value: counts.get(status.value, 0) for status in AttendanceStatus},
         unmarked=sum(1 for status in statuses if status is None),
         held=len(held),
-        planned=len(stream_sessions),
+        planned=sum(1 for slot in stream_sessions if not slot.cancelled),
     )
 
 

@@ -102,6 +102,7 @@ def session_info(place: SessionPlace, zone: ZoneInfo) -> SessionInfo:
         room=row.room,
         trainer=row.trainer,
         closed=bool(row.closed),
+        cancelled=bool(row.cancelled),
     )
 
 

@@ -150,7 +150,10 @@ def stream_facts(
             TrainingSession.ends_at,
         )
         .join(StreamDay, StreamDay.stream_id == Stream.id)
-        .outerjoin(TrainingSession, TrainingSession.stream_day_id == StreamDay.id)
+        .outerjoin(
+            TrainingSession,
+            (TrainingSession.stream_day_id == StreamDay.id) & TrainingSession.cancelled.is_(False),
+        )
         .where(Stream.event_id == event_id)
     ).all()
     titles: dict[int, str] = {}

@@ -9,7 +9,12 @@ from typing import Any
 from smm_event.badges import SigningKey
 from smm_event.cli.messages import register_messages
 from smm_event.cli.output import print_json, print_table
-from smm_event.cli.passphrase import add_passphrase_argument, read_passphrase
+from smm_event.cli.passphrase import (
+    add_new_passphrase_argument,
+    add_passphrase_argument,
+    read_new_passphrase,
+    read_passphrase,
+)
 from smm_event.domain.badges import BadgeToken, BadgeVerification, TokenResult
 from smm_event.domain.keys import KeyInfo
 from smm_event.errors import UserError
@@ -62,6 +67,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = key_commands.add_parser("rotate", parents=[common], help="add a new signing key")
     command.add_argument("--retire-old", action="store_true", help="stop accepting older keys")
     add_passphrase_argument(command)
+    add_new_passphrase_argument(command)
     command.set_defaults(handler=run_keys_rotate)
     command = key_commands.add_parser("list", parents=[common], help="list the keys")
     command.set_defaults(handler=run_keys_list)
@@ -116,7 +122,10 @@ def run_keys_init(args: argparse.Namespace) -> int:
 def run_keys_rotate(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         _require_signing(ws)
-        info = keys.rotate_keys(ws, read_passphrase(args.passphrase_file), args.retire_old)
+        current = read_passphrase(args.passphrase_file)
+        info = keys.rotate_keys(
+            ws, current, args.retire_old, read_new_passphrase(args.new_passphrase_file)
+        )
     _print_key(args, info, "new signing key")
     return 0
 

@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "session_title_required": "a session needs a title",
     "session_ends_before_start": "the session ends ({end}) before it starts ({start})",
     "sessions_overlap": "the session would overlap «{other}» at {start} the same day",
+    "bad_session_kind": "unknown session kind «{kind}»: use theory or practice",
+    "not_a_stream_day": "stream {stream} has no training day on {day}",
     "stream_reason_required": "say why the participant moves to another stream",
     "participant_withdrawn": "the participant withdrew; take them back before placing them",
     "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
@@ -56,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "camera_unavailable": "the camera cannot be opened: check the cable or choose another camera",
     "camera_lost": "the camera stopped sending pictures (unplugged?)",
     "passphrase_required": "give the key passphrase with --passphrase-file FILE or SMM_EVENT_KEY_PASSPHRASE",
+    "new_passphrase_required": "give the new key's passphrase with --new-passphrase-file FILE or SMM_EVENT_NEW_KEY_PASSPHRASE",
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from smm_event.errors import UserError
 
 ENV_VARIABLE = "SMM_EVENT_KEY_PASSPHRASE"
+NEW_ENV_VARIABLE = "SMM_EVENT_NEW_KEY_PASSPHRASE"  # the passphrase of the key ``rotate`` makes
 
 
 def add_passphrase_argument(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +27,32 @@ def add_passphrase_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=f"read the key passphrase from FILE (or set {ENV_VARIABLE})",
     )
+
+
+def add_new_passphrase_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"the new key's passphrase from FILE (or set {NEW_ENV_VARIABLE})",
+    )
+
+
+def read_new_passphrase(file: Path | None) -> str:
+    """The passphrase of a rotated key: never silently the old one (a rotation often follows a
+    leak); a person is asked twice."""
+    if file is not None:
+        return _from_file(file)
+    from_env = os.environ.get(NEW_ENV_VARIABLE)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise UserError("new_passphrase_required")
+    passphrase = getpass.getpass("New key passphrase: ")
+    if getpass.getpass("Repeat the new passphrase: ") != passphrase:
+        raise UserError("passphrases_differ")
+    return passphrase
 
 
 def read_passphrase(file: Path | None, confirm: bool = False) -> str:

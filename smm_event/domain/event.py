@@ -47,6 +47,7 @@ class SessionInfo:
     room: str | None
     trainer: str | None
     closed: bool
+    cancelled: bool = False  # listed struck through; out of percentages and sheets
 
 
 @dataclass(frozen=True)

@@ -459,7 +459,8 @@ def signin_sheet(
         event = current_event(session)
         (stream,) = store.streams_of_event(session, event, stream_number)
         zone = event_zone(event)
-        places = store.stream_sessions(session, stream.id, day)
+        # A cancelled session has nobody to sign for it.
+        places = [p for p in store.stream_sessions(session, stream.id, day) if not p.row.cancelled]
         if session_id is not None:
             wanted = store.parse_uuid(session_id, "bad_session_id")
             places = [p for p in places if p.row.id == wanted]

@@ -52,7 +52,11 @@ def on_admitted(
     if person is None or person.stream_id is None:
         return DeskMarkResult(DeskMarkOutcome.NO_SESSION)
     local_day = to_local(at, event_zone(event)).date()
-    day_sessions = store.stream_sessions(session, person.stream_id, local_day)
+    day_sessions = [
+        place
+        for place in store.stream_sessions(session, person.stream_id, local_day)
+        if not place.row.cancelled
+    ]
     if not day_sessions:
         return DeskMarkResult(DeskMarkOutcome.NO_SESSION)
     first = day_sessions[0].row

@@ -39,8 +39,13 @@ def init_keys(ws: Workspace, passphrase: str) -> KeyInfo:
         return info
 
 
-def rotate_keys(ws: Workspace, passphrase: str, retire_old: bool = False) -> KeyInfo:
-    """A new signing key; badges signed with the old ones stay valid unless ``retire_old``."""
+def rotate_keys(
+    ws: Workspace, passphrase: str, retire_old: bool = False, new_passphrase: str | None = None
+) -> KeyInfo:
+    """A new signing key; badges signed with the old ones stay valid unless ``retire_old``.
+    The new key is encrypted with ``new_passphrase``: a rotation after a passphrase may have
+    leaked must not reuse it. (None keeps the old one, for scripts that rotate on a schedule.)
+    The old private keys stay encrypted with the old passphrase, so nothing is re-encrypted."""
     with ws.transaction() as session:
         current_event(session)
         _unlock(session, passphrase)  # only the holder of the current key may rotate it
@@ -50,7 +55,7 @@ def rotate_keys(ws: Workspace, passphrase: str, retire_old: bool = False) -> Key
             for row in existing:
                 if not row.retired:
                     changes.record(session, "public_key", row.id, {"retired": True})
-        return _add_key(session, key, passphrase)
+        return _add_key(session, key, passphrase if new_passphrase is None else new_passphrase)
 
 
 def unlock_signing_key(ws: Workspace, passphrase: str) -> SigningKey:

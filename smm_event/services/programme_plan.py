@@ -60,6 +60,13 @@ def plan_stage(
     return dates
 
 
+def consulted_people(ws: Workspace) -> tuple[uuid.UUID, ...]:
+    """Who is on the consultations list now (read without writing anything)."""
+    with ws.reading() as session:
+        values = _outcome_settings(session).get("consulted") or ()
+    return tuple(uuid.UUID(str(value)) for value in values)
+
+
 def record_consultations(
     ws: Workspace, add: Iterable[uuid.UUID | str] = (), remove: Iterable[uuid.UUID | str] = ()
 ) -> tuple[uuid.UUID, ...]:

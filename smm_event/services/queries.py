@@ -108,6 +108,7 @@ def list_sessions(ws: Workspace, stream_number: int | None = None) -> tuple[Sess
                 room=row.room,
                 trainer=row.trainer,
                 closed=row.closed,
+                cancelled=bool(row.cancelled),
             )
             for row, day, number in session.execute(query).tuples()
         )

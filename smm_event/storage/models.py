@@ -90,6 +90,8 @@ class TrainingSession(Base):
     room: Mapped[str | None] = mapped_column(String(100))
     trainer: Mapped[str | None] = mapped_column(String(200))
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Cancelled by the organizer: kept (its marks too) but out of every percentage and sheet.
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     clocks: Mapped[dict[str, Any]] = _clocks()
 
 

@@ -49,7 +49,7 @@ def test_opens_the_demo_in_russian_with_everyone_listed(
     wait_rows(qtbot, desk, 210)
     window = desk.window
     assert window.windowTitle().startswith("Центр компетенций по SMM для НКО")
-    assert menu_titles(desk) == ["&Файл", "&Вид", "&Справка"]
+    assert menu_titles(desk) == ["&Файл", "&Организатор", "&Вид", "&Справка"]
     assert window.navigation.item(0).text() == "Участники"
     page = participants_page(desk)
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
@@ -137,19 +137,19 @@ def test_english_can_be_chosen_and_is_remembered(
     old_window = desk.window
     old_window.language_actions["en"].trigger()
     assert desk.window is not old_window
-    assert menu_titles(desk) == ["&File", "&View", "&Help"]
+    assert menu_titles(desk) == ["&File", "&Organizer", "&View", "&Help"]
     wait_rows(qtbot, desk, 210)
     assert participants_page(desk).count_label.text() == "Showing 210 participants of 210"
     assert desk.window.status.people.text() == "210 participants"
     assert load_station_settings(tmp_path / "station.toml").language == "en"
     desk.window.language_actions["ru"].trigger()
-    assert menu_titles(desk) == ["&Файл", "&Вид", "&Справка"]
+    assert menu_titles(desk) == ["&Файл", "&Организатор", "&Вид", "&Справка"]
 
 
 def test_language_from_the_command_line_wins(qtbot: Any, start_desk: Any, demo_copy: Path) -> None:
     desk = start_desk(demo_copy, language="en")
     wait_rows(qtbot, desk, 210)
-    assert menu_titles(desk) == ["&File", "&View", "&Help"]
+    assert menu_titles(desk) == ["&File", "&Organizer", "&View", "&Help"]
 
 
 def test_damaged_workspace_shows_a_russian_message(

@@ -55,3 +55,39 @@ def test_a_key_is_created_listed_and_exported_from_the_window(
     dialog.export_key()
     qtbot.waitUntil(target.exists, timeout=WAIT_MS)
     assert json.loads(target.read_text(encoding="utf-8"))["key_id"] == dialog.keys[0].key_id
+
+
+def test_rotating_asks_for_a_new_passphrase_and_old_badges_stay_valid(
+    qtbot: Any, start_desk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from smm_event.errors import UserError
+    from smm_event.services import keys
+    from ui.common.passphrase_session import remember_key, remembered_key
+
+    old_phrase, new_phrase = "Минводы-весна-2026!", "Кисловодск осень 2027 года"
+    path = tmp_path / "event.sqlite3"
+    with open_workspace(path) as ws:
+        event_setup.init_event_from_file(ws, resource_path("schedule.example.toml"))
+        keys.init_keys(ws, old_phrase)
+        old_key = keys.unlock_signing_key(ws, old_phrase)
+    desk = start_desk(path)
+    qtbot.waitUntil(lambda: desk.window.pages.isVisibleTo(desk.window), timeout=WAIT_MS)
+    remember_key(path.resolve(), old_key)  # unlocked earlier this session
+    dialog = desk.window.open_keys()
+    qtbot.waitUntil(lambda: dialog.rotate_button.isVisibleTo(dialog), timeout=WAIT_MS)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: (old_phrase, True)))
+    monkeypatch.setattr(NewPassphraseDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(NewPassphraseDialog, "passphrase", lambda self: new_phrase)
+    dialog.rotate_key()
+    qtbot.waitUntil(lambda: len(dialog.keys) == 2, timeout=WAIT_MS)
+    assert "новым паролем" in dialog.status.text()
+    assert remembered_key(path.resolve()) is None  # the next print asks for the new one
+    with open_workspace(path) as ws:
+        assert keys.unlock_signing_key(ws, new_phrase).key_id == dialog.keys[-1].key_id
+        with pytest.raises(UserError) as refused:
+            keys.unlock_signing_key(ws, old_phrase)
+        assert refused.value.code == "wrong_passphrase"
+        # The old key is not retired: badges it signed still verify (tests/unit/cli).
+        assert [k.retired for k in keys.list_keys(ws)] == [False, False]

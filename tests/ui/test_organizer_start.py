@@ -35,7 +35,7 @@ def test_an_empty_laptop_shows_the_ways_in_and_creates_the_event(
     assert "нет мероприятия" in start.label.text()
     assert start.join_button.text() == "Присоединиться к мероприятию"
     assert start.join_button.isVisibleTo(desk.window)
-    join = desk.window._join_event()  # the station join dialog, not a placeholder
+    join = desk.window.join_event()  # the station join dialog, not a placeholder
     assert type(join).__name__ == "JoinDialog" and join.isVisible()
     join.close()
     target = tmp_path / "smm.sqlite3"

@@ -30,6 +30,7 @@ from smm_event.domain.keys import KeyInfo
 from smm_event.services.keys import export_signing_key, init_keys, list_keys, rotate_keys
 from ui.badges.badge_keys import badge_error_message
 from ui.common.formatting import short_date
+from ui.common.passphrase_session import PassphraseSession
 from ui.context import AppContext
 from ui.i18n import fill
 
@@ -171,7 +172,8 @@ class KeysDialog(QDialog):
             )
 
     def rotate_key(self) -> None:
-        """Rotating needs the current passphrase (proof of holding the key), then a new one."""
+        """Rotating needs the current passphrase (proof of holding the key), then a new one:
+        a key is usually replaced because its passphrase may have leaked."""
         from PySide6.QtWidgets import QInputDialog
 
         current, ok = QInputDialog.getText(
@@ -182,9 +184,31 @@ class KeysDialog(QDialog):
         )
         if not ok or not current:
             return
-        # The new key is encrypted with the same passphrase: one passphrase per event.
+        new = self._new_passphrase()
+        if not new:
+            return
         self.context.run(
-            rotate_keys, current, on_done=self._made, on_error=self._failed, owner=self
+            rotate_keys,
+            current,
+            False,
+            new,
+            on_done=self._rotated,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _rotated(self, key: KeyInfo) -> None:
+        # The key unlocked earlier this session is the old one: the next print asks anew.
+        PassphraseSession(self.context, self).forget()
+        self._made(key)
+        self.status.setText(
+            fill(
+                self.tr(
+                    "Key {key} is ready, with the new passphrase. Badges printed with the "
+                    "old key stay valid."
+                ),
+                key=key.key_id,
+            )
         )
 
     def _made(self, key: KeyInfo) -> None:

@@ -1,12 +1,15 @@
 """«Расписание»: every session of the chosen stream; a double click opens it to rename it,
 move it within its day or change its trainer or hall. Before saving, the dialog says what the
-change does to attendance (marks kept, percentages unchanged)."""
+change does to attendance (marks kept, percentages unchanged). «Добавить занятие» and «Отменить
+занятие» (``session_changes``) show how percentages and certificates change before saving; a
+cancelled session stays listed, struck through and greyed."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -37,6 +41,9 @@ from ui.common.formatting import short_date, stream_label
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fill
+from ui.schedule.session_changes import AddSessionDialog, CancelSessionDialog
+
+CANCELLED_COLOUR = QColor("#7b8794")
 
 
 class SessionDialog(QDialog):
@@ -123,9 +130,16 @@ class SchedulePage(QWidget):
         self.sessions: tuple[SessionInfo, ...] = ()
         self.stream = QComboBox()
         self.stream.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button = QPushButton(self.tr("Add a session…"))
+        self.add_button.clicked.connect(self.add_session)
+        self.cancel_button = QPushButton(self.tr("Cancel the session…"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.cancel_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.stream)
         top.addWidget(QLabel(self.tr("Double-click a session to change it.")), 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.cancel_button)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -145,6 +159,7 @@ class SchedulePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_session(row))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
@@ -179,10 +194,48 @@ class SchedulePage(QWidget):
                 info.room or "",
                 info.trainer or "",
             )
+            cancelled = self.tr("Cancelled: out of attendance percentages and sign-in sheets.")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(f"{text}\n{cancelled}" if info.cancelled else text)
+                if info.cancelled:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setForeground(QBrush(CANCELLED_COLOUR))
                 self.table.setItem(row, column, item)
+        self._selection_changed()
+
+    def selected_session(self) -> SessionInfo | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.sessions[row] if row < len(self.sessions) else None
+
+    def _selection_changed(self) -> None:
+        info = self.selected_session()
+        self.cancel_button.setEnabled(info is not None)
+        restoring = info is not None and info.cancelled
+        self.cancel_button.setText(
+            self.tr("Restore the session…") if restoring else self.tr("Cancel the session…")
+        )
+
+    def add_session(self) -> AddSessionDialog | None:
+        number = self.stream.currentData()
+        if number is None or not self.sessions:
+            return None
+        dialog = AddSessionDialog(self.context, number, self.sessions, self)
+        dialog.open()
+        return dialog
+
+    def cancel_selected(self) -> CancelSessionDialog | None:
+        info = self.selected_session()
+        if info is None:
+            return None
+        dialog = CancelSessionDialog(self.context, info, self)
+        dialog.open()
+        return dialog
 
     def open_session(self, row: int) -> SessionDialog:
         dialog = SessionDialog(self.context, self.sessions[row], self)

@@ -12,15 +12,17 @@ from typing import Any
 import pytest
 
 from smm_event.cli.main import main
-from smm_event.cli.passphrase import ENV_VARIABLE
+from smm_event.cli.passphrase import ENV_VARIABLE, NEW_ENV_VARIABLE
 from smm_event.workspace import Workspace
 
 PASSPHRASE = "секрет организатора"
+NEW_PASSPHRASE = "новый ключ после утечки 2026"
 
 
 @pytest.fixture(autouse=True)
 def quiet_terminal(monkeypatch: pytest.MonkeyPatch, cheap_scrypt: None) -> None:
     monkeypatch.delenv(ENV_VARIABLE, raising=False)
+    monkeypatch.delenv(NEW_ENV_VARIABLE, raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a script: no TTY to prompt on
 
 
@@ -226,14 +228,47 @@ def test_stream_and_participants_together_is_a_usage_error(
 
 
 def test_rotate_keeps_old_badges_valid_unless_retired(
-    with_key: str, capsys: pytest.CaptureFixture[str]
+    with_key: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     person = participant_ids(capsys, with_key, 1)[0]
     old = run_json(capsys, "--workspace", with_key, "badges", "token", person)["token"]
+    monkeypatch.setenv(NEW_ENV_VARIABLE, NEW_PASSPHRASE)
     run_json(capsys, "--workspace", with_key, "keys", "rotate")
     assert run(capsys, "--workspace", with_key, "badges", "verify", old)[0] == 0
-    run_json(capsys, "--workspace", with_key, "keys", "rotate", "--retire-old")
+    # The new key has the new passphrase: the old one no longer signs.
+    code, _out, err = run(capsys, "--workspace", with_key, "badges", "token", person)
+    assert code != 0
+    assert_one_line_error(err, "wrong passphrase")
+    monkeypatch.setenv(ENV_VARIABLE, NEW_PASSPHRASE)
+    fresh = run_json(capsys, "--workspace", with_key, "badges", "token", person)["token"]
+    assert run(capsys, "--workspace", with_key, "badges", "verify", fresh)[0] == 0
+    third = tmp_path / "third.txt"
+    third.write_text("третий-ключ мая 2026 года\n", encoding="utf-8")
+    monkeypatch.delenv(NEW_ENV_VARIABLE)
+    run_json(
+        capsys,
+        "--workspace",
+        with_key,
+        "keys",
+        "rotate",
+        "--retire-old",
+        "--new-passphrase-file",
+        str(third),
+    )
     code, text, _err = run(capsys, "--workspace", with_key, "badges", "verify", old)
     assert code == 1 and "UNKNOWN KEY" in text
     listed = run_json(capsys, "--workspace", with_key, "keys", "list")
     assert [k["retired"] for k in listed] == [True, True, False]
+
+
+def test_rotate_without_a_new_passphrase_changes_nothing(
+    with_key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script rotating after a leak must not end up with the leaked passphrase on the new key."""
+    code, _out, err = run(capsys, "--workspace", with_key, "keys", "rotate")
+    assert code != 0
+    assert_one_line_error(err, "--new-passphrase-file")
+    assert len(run_json(capsys, "--workspace", with_key, "keys", "list")) == 1
