@@ -43,6 +43,9 @@ from smm_event.storage.entities import entity_names, entity_spec
 TEXT_MAX = 20_000
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # PostgreSQL INTEGER
 _TEXT_KEY = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
+# Exactly the strings str(uuid.UUID(x)) gives back unchanged: a regex is several times faster
+# than building a UUID, and a pull validates some 300,000 ids per 100,000 records.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Columns only this laptop computes from the replicated ones; a record must never set them.
 _LOCAL_COLUMNS = {"participant": {"search_key", "sort_key"}, "organization": {"search_key"}}
 _ENUMS: dict[tuple[str, str], frozenset[str]] = {
@@ -209,7 +212,8 @@ def check_value(limit: FieldLimit, value: Any) -> str | None:
 def _check_parsed(kind: str, value: str) -> str | None:
     try:
         if kind == "uuid":
-            uuid.UUID(value)
+            if _CANONICAL_UUID.fullmatch(value) is None:  # other spellings UUID() accepts
+                uuid.UUID(value)
         elif kind == "date":
             dt.date.fromisoformat(value)
         else:
@@ -257,10 +261,7 @@ def _valid_id(entity: str, entity_id: Any) -> bool:
         return _TEXT_KEY.match(entity_id) is not None
     if len(entity_id) != 36:
         return False
-    try:
-        return str(uuid.UUID(entity_id)) == entity_id
-    except ValueError:
-        return False
+    return _CANONICAL_UUID.fullmatch(entity_id) is not None
 
 
 @cache
