@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from smm_event.domain.attendance import AttendanceStatus, MarkInfo, MarkSource
@@ -169,6 +169,26 @@ def current_mark(
     return current.get((participant_id, session_id))
 
 
+# Built once: the desk asks this on every admitted scan.
+_HAS_MARK = (
+    select(AttendanceMark.id)
+    .where(
+        AttendanceMark.session_id == bindparam("session_id"),
+        AttendanceMark.participant_id == bindparam("participant_id"),
+        ~select(CheckinAnnulment.id).where(CheckinAnnulment.mark_id == AttendanceMark.id).exists(),
+    )
+    .limit(1)
+)
+
+
+def has_mark(session: Session, session_id: uuid.UUID, participant_id: uuid.UUID) -> bool:
+    """``current_mark(...) is not None`` without loading the versions."""
+    found = session.connection().execute(
+        _HAS_MARK, {"session_id": session_id, "participant_id": participant_id}
+    )
+    return found.first() is not None
+
+
 def device_names(session: Session) -> dict[uuid.UUID, str]:
     return {row.id: row.name for row in session.scalars(select(Device))}
 
@@ -257,6 +277,37 @@ def badge_version(session: Session, event_id: uuid.UUID, participant_id: uuid.UU
     if person is None or person.deleted or person.event_id != event_id:
         return None
     return person.badge_version or 1
+
+
+def insert_mark(
+    session: Session,
+    session_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    status: AttendanceStatus,
+    source: str,
+    operator: str | None,
+    at: dt.datetime,
+) -> tuple[uuid.UUID, str, uuid.UUID]:
+    """``write_mark`` for the desk's hot path: the same version, written by Core INSERTs
+    (``changes.record_insert``); returns the mark's id, hlc and device, not an ORM row."""
+    mark_id = uuid.uuid4()
+    device_id = changes.local_state(session).device_id
+    written = changes.record_insert(
+        session,
+        "attendance_mark",
+        mark_id,
+        {
+            "session_id": session_id,
+            "participant_id": participant_id,
+            "status": status.value,
+            "note": None,
+            "source": source,
+            "marked_at": at,
+            "device_id": device_id,
+            "operator": operator,
+        },
+    )
+    return mark_id, written.hlc, device_id
 
 
 def naive_utc(moment: dt.datetime | None) -> dt.datetime:

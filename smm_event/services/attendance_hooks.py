@@ -6,18 +6,76 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.attendance import store
-from smm_event.attendance.config import settings_from_event
-from smm_event.domain.attendance import DeskMarkOutcome, DeskMarkResult, MarkSource
+from smm_event.attendance.config import AttendanceSettings, settings_from_event
+from smm_event.checkin.store import rules_fingerprint
+from smm_event.domain.attendance import (
+    AttendanceStatus,
+    DeskMarkOutcome,
+    DeskMarkResult,
+    MarkInfo,
+    MarkSource,
+)
 from smm_event.storage.event_context import current_event, event_zone, to_local
-from smm_event.storage.models import Device, Participant
+from smm_event.storage.models import Device, Participant, Stream
 
 # This laptop's name, per open workspace: the mark is ours, and a query for it on every admitted
 # scan is a tenth of the desk's time budget. A rename takes effect when the workspace reopens.
 _DEVICE_NAMES: weakref.WeakKeyDictionary[object, dict[uuid.UUID, str]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _Slot:
+    id: uuid.UUID
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    closed: bool
+
+
+@dataclass(frozen=True)
+class _DeskMarkContext:
+    """The event's settings and every stream's sessions by day: read once, reused while the
+    check-in store's fingerprint (event, streams, days, sessions) is unchanged."""
+
+    fingerprint: tuple[Any, ...]
+    settings: AttendanceSettings
+    zone: ZoneInfo
+    days: dict[tuple[uuid.UUID, dt.date], tuple[_Slot, ...]]
+
+
+_CONTEXTS: weakref.WeakKeyDictionary[object, _DeskMarkContext] = weakref.WeakKeyDictionary()
+
+
+def _context(session: Session) -> _DeskMarkContext:
+    fingerprint = rules_fingerprint(session)
+    cached = _CONTEXTS.get(session.get_bind())
+    if cached is not None and cached.fingerprint == fingerprint:
+        return cached
+    event = current_event(session)
+    days: dict[tuple[uuid.UUID, dt.date], list[_Slot]] = defaultdict(list)
+    for stream_id in session.scalars(select(Stream.id).where(Stream.event_id == event.id)):
+        for place in store.stream_sessions(session, stream_id):
+            row = place.row
+            if row.cancelled:  # a cancelled session gets no desk mark
+                continue
+            slot = _Slot(row.id, row.starts_at, row.ends_at, bool(row.closed))
+            days[(stream_id, place.day)].append(slot)  # in time order already
+    cached = _DeskMarkContext(
+        fingerprint,
+        settings_from_event(event.settings),
+        event_zone(event),
+        {key: tuple(slots) for key, slots in days.items()},
+    )
+    _CONTEXTS[session.get_bind()] = cached
+    return cached
 
 
 def _device_name(session: Session, device_id: uuid.UUID) -> str | None:
@@ -43,34 +101,41 @@ def on_admitted(
     is a newer version. A check-in after that first session ended marks nothing (the person
     was not there); the trainers mark the later sessions.
     """
-    event = current_event(session)
-    settings = settings_from_event(event.settings)
+    context = _context(session)
+    settings = context.settings
     if not settings.desk_marks_first_session:
         return DeskMarkResult(DeskMarkOutcome.DISABLED)
     at = store.naive_utc(scanned_at)
-    person = session.get(Participant, participant_id)
+    person = session.get(Participant, participant_id)  # the check-in read it: no query
     if person is None or person.stream_id is None:
         return DeskMarkResult(DeskMarkOutcome.NO_SESSION)
-    local_day = to_local(at, event_zone(event)).date()
-    day_sessions = [
-        place
-        for place in store.stream_sessions(session, person.stream_id, local_day)
-        if not place.row.cancelled
-    ]
+    local_day = to_local(at, context.zone).date()
+    day_sessions = context.days.get((person.stream_id, local_day), ())
     if not day_sessions:
         return DeskMarkResult(DeskMarkOutcome.NO_SESSION)
-    first = day_sessions[0].row
-    if store.current_mark(session, first.id, participant_id) is not None:
+    first = day_sessions[0]
+    if store.has_mark(session, first.id, participant_id):
         return DeskMarkResult(DeskMarkOutcome.ALREADY_MARKED, first.id)
     if first.closed:
         return DeskMarkResult(DeskMarkOutcome.SESSION_CLOSED, first.id)
     if at >= first.ends_at:
         return DeskMarkResult(DeskMarkOutcome.SESSION_OVER, first.id)
     status = settings.arrival_status(first.starts_at, at)
-    row = store.write_mark(
-        session, first.id, participant_id, status, None, MarkSource.DESK, operator, at
+    source = MarkSource.DESK
+    mark_id, hlc, device_id = store.insert_mark(
+        session, first.id, participant_id, status, source, operator, at
     )
-    name = _device_name(session, row.device_id)
-    devices = {row.device_id: name} if name is not None else {}
-    info = store.mark_info(row, event_zone(event), devices)
+    info = MarkInfo(
+        id=mark_id,
+        session_id=first.id,
+        participant_id=participant_id,
+        status=AttendanceStatus(status),
+        note=None,
+        source=source.value,
+        hlc=hlc,
+        marked_at=to_local(at, context.zone),
+        device_id=device_id,
+        device_name=_device_name(session, device_id),
+        operator=operator,
+    )
     return DeskMarkResult(DeskMarkOutcome.MARKED, first.id, info)

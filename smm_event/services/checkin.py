@@ -108,7 +108,7 @@ def check_in_in_session(
         if decision.badge_version is not None
         else (row.badge_version if row is not None else None),
     )
-    changes.record(session, "checkin", checkin_id, fields, new=True)
+    changes.record_insert(session, "checkin", checkin_id, fields)
     if decision.result.admitted and decision.participant_id is not None:
         store.notify_attendance(session, on_admitted, decision.participant_id, at, operator_name)
     info = _participant_info(rules, found)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import bindparam, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from smm_event.errors import UserError
@@ -29,6 +30,14 @@ from smm_event.storage.validation import problem_of
 SIGN_EVERY = 256
 _HEAD = "smm_event.unsigned_head"
 _STATE = "smm_event.local_state"
+# session.info keys under this prefix hold what a transaction read from state rows; a write
+# those keys cannot see coming (Core INSERTs of state rows) drops them.
+MEMO_PREFIX = "smm_event.memo."
+
+
+def forget_memos(session: Session) -> None:
+    for key in [k for k in session.info if isinstance(k, str) and k.startswith(MEMO_PREFIX)]:
+        del session.info[key]
 
 
 def local_state(session: Session) -> LocalState:
@@ -97,14 +106,58 @@ def _extend_chain(state: LocalState, values: Mapping[str, Any]) -> str:
     return state.chain_hash
 
 
+@dataclass(frozen=True)
+class InsertedHead:
+    """A record written by ``record_insert``: not an ORM object, so it is signed by UPDATE."""
+
+    device_id: uuid.UUID
+    seq: int
+    chain_hash: str
+
+
+Head = ChangeRecord | InsertedHead
+
+_SIGN_INSERTED = (
+    update(ChangeRecord.__table__)  # type: ignore[arg-type]
+    .where(
+        ChangeRecord.__table__.c.device_id == bindparam("head_device"),
+        ChangeRecord.__table__.c.seq == bindparam("head_seq"),
+    )
+    .values(signature=bindparam("head_signature"))
+)
+
+
+def transaction_head(session: Session) -> Head | None:
+    """The record the transaction's signature will go on (so far)."""
+    return cast("Head | None", session.info.get(_HEAD))
+
+
+def restore_head(session: Session, head: Head | None) -> None:
+    """After a savepoint rolled back: its records are gone, so the head is the one before it
+    (otherwise the commit would sign a record that no longer exists and leave the rest
+    unsigned)."""
+    if head is None:
+        session.info.pop(_HEAD, None)
+    else:
+        session.info[_HEAD] = head
+
+
 @event.listens_for(Session, "before_commit")
 def _sign_head(session: Session) -> None:
     """Sign the transaction's last record: one signature per transaction, however many
     records it wrote (a scan's check-in and its mark cost one)."""
-    head: ChangeRecord | None = session.info.pop(_HEAD, None)
-    if head is not None and head.chain_hash is not None:
-        head.signature = chain.sign_head(
-            signer(session, head.device_id), head.device_id, head.seq, head.chain_hash
+    head: Head | None = session.info.pop(_HEAD, None)
+    if head is None or head.chain_hash is None:
+        return
+    signature = chain.sign_head(
+        signer(session, head.device_id), head.device_id, head.seq, head.chain_hash
+    )
+    if isinstance(head, ChangeRecord):
+        head.signature = signature
+    else:
+        session.connection().execute(
+            _SIGN_INSERTED,
+            {"head_device": head.device_id, "head_seq": head.seq, "head_signature": signature},
         )
 
 
@@ -129,6 +182,69 @@ def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> N
     if problem.code == "too_long":
         raise UserError("field_too_long", entity=entity, field=problem.field, limit=problem.limit)
     raise UserError("field_invalid", entity=entity, field=problem.field, problem=problem.code)
+
+
+@dataclass(frozen=True)
+class Inserted:
+    """What ``record_insert`` wrote: the change's clock stamp and the row's values."""
+
+    hlc: str
+    values: Mapping[str, Any]
+
+
+def record_insert(
+    session: Session,
+    entity: str,
+    entity_id: uuid.UUID | str,
+    fields: Mapping[str, Any],
+) -> Inserted:
+    """``record(..., new=True)`` for a new row of an insert-only entity (a scan, a mark), with
+    two Core INSERTs instead of the ORM's unit of work: the same change record, chain hash,
+    signature and row, byte for byte (tested), at a third of the cost on the desk's hot path.
+    The row is not in the session's identity map; read it back with a query if needed."""
+    spec = entity_spec(entity)
+    if spec.rule is not MergeRule.INSERT_ONLY or spec.derive is not None:
+        raise ValueError(f"{entity} is not an insert-only entity without derived columns")
+    payload = encode_fields(fields)
+    refuse_invalid(entity, str(entity_id), payload)
+    state = local_state(session)
+    stamp = hlc_clock.next_stamp(
+        state.hlc_wall_ms, state.hlc_counter, state.device_id, hlc_clock.now_ms()
+    )
+    state.last_seq += 1
+    state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
+    hlc = stamp.encode()
+    change_row: dict[str, Any] = {
+        "device_id": state.device_id,
+        "seq": state.last_seq,
+        "hlc": hlc,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "payload": payload,
+        "recorded_at": utc_now(),
+        "signature": None,
+    }
+    change_row["chain_hash"] = _extend_chain(state, change_row)
+    connection = session.connection()
+    connection.execute(_insert_of(ChangeRecord), change_row)
+    session.info[_HEAD] = InsertedHead(state.device_id, state.last_seq, change_row["chain_hash"])
+    # As _create and _merge_fields build the ORM row: the decoded payload, the stamp of the
+    # change for every field (and a mark version's own hlc column, set last).
+    values = decode_fields(spec.model, payload)
+    if "hlc" in spec.model.__table__.columns:
+        values["hlc"] = hlc
+    if all(values.get(name) is not None for name in _required_columns(spec.model)):
+        key: Any = str(entity_id) if spec.text_key else uuid.UUID(str(entity_id))
+        connection.execute(
+            _insert_of(spec.model), {**values, "id": key, "clocks": dict.fromkeys(values, hlc)}
+        )
+    return Inserted(hlc, values)
+
+
+@cache
+def _insert_of(model: type[Base]) -> Any:
+    # Built once: building an INSERT costs more than a cached compile of it.
+    return insert(model.__table__)  # type: ignore[arg-type]
 
 
 def written_row(session: Session, model: type[Base], key: Any) -> Any:
@@ -193,6 +309,7 @@ def record_new_rows(
             spec.derive(session, row, True)
         state_rows.append(vars(row))
     session.info.pop(_HEAD, None)  # the last row written is signed
+    forget_memos(session)
     session.flush()  # the local state row must be written before the raw INSERTs run
     session.execute(insert(ChangeRecord), change_rows)
     session.execute(insert(spec.model), state_rows)
