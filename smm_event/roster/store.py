@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from smm_event.domain.participants import ParticipantInfo
@@ -94,6 +94,21 @@ def find_participants(
         query = query.where(Stream.number == stream_number)
     query = query.order_by(Participant.sort_key, Participant.id).limit(limit)
     return tuple(to_info(*row) for row in session.execute(query))
+
+
+def participant_counts(session: Session) -> tuple[int, int]:
+    """(people in the workspace, those of them in no stream), withdrawn people not counted."""
+    people = (
+        select(func.count())
+        .select_from(Participant)
+        .where(
+            Participant.deleted.is_(False),
+            Participant.withdrawn.is_(False),
+            Participant.merged_into.is_(None),
+        )
+    )
+    total = session.scalar(people) or 0
+    return total, session.scalar(people.where(Participant.stream_id.is_(None))) or 0
 
 
 def load_participant(

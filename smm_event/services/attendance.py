@@ -22,7 +22,7 @@ from smm_event.attendance.matrix import build_matrix, slot_of
 from smm_event.attendance.percent import UNMARKED, summarize
 from smm_event.attendance.sessions import session_at
 from smm_event.checkin.identify import identify_in_session, log_refused_scan
-from smm_event.checkin.reports import not_annulled
+from smm_event.checkin.queries import not_annulled
 from smm_event.domain.attendance import (
     AttendanceMatrix,
     AttendanceStatus,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from smm_event.checkin import reports, store
+from smm_event.checkin import queries, store
 from smm_event.checkin.engine import Decision, DeskRules, ScanInput, decide
 from smm_event.checkin.identify import scan_fields
 from smm_event.domain.checkin import (
@@ -141,7 +141,7 @@ def recent_scans(
     """Today's latest scans on this workspace (every desk that synced here), newest first."""
     with ws.reading() as session:
         rules = store.desk_rules(session)
-        return reports.day_scans(session, rules, rules.local_day(as_utc(now)), limit, True)
+        return queries.day_scans(session, rules, rules.local_day(as_utc(now)), limit, True)
 
 
 def list_scans(
@@ -151,7 +151,7 @@ def list_scans(
     with ws.reading() as session:
         rules = store.desk_rules(session)
         wanted = day if day is not None else rules.local_day(as_utc(now))
-        return reports.day_scans(session, rules, wanted, None, False)
+        return queries.day_scans(session, rules, wanted, None, False)
 
 
 def desk_counts(
@@ -166,7 +166,7 @@ def desk_counts(
     with ws.reading() as session:
         rules = store.desk_rules(session)
         wanted = day if day is not None else rules.local_day(as_utc(now))
-        return reports.day_counts(session, rules, wanted, desk, with_absent)
+        return queries.day_counts(session, rules, wanted, desk, with_absent)
 
 
 def clock_warning(ws: Workspace, now: dt.datetime | None = None) -> ClockWarning | None:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from smm_event.checkin import store
-from smm_event.checkin.reports import not_annulled
+from smm_event.checkin.queries import not_annulled
 from smm_event.domain.checkin import CheckinResult, SearchHit
 from smm_event.roster.store import PARTICIPANT_ROW, to_info
 from smm_event.services.checkin import as_utc

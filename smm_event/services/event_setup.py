@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from smm_event.domain.event import EventInfo
 from smm_event.errors import UserError
 from smm_event.schedule import EventSpec, StreamSpec, load_schedule
-from smm_event.services.queries import event_info
 from smm_event.storage import changes
-from smm_event.storage.event_context import child_id, to_utc
+from smm_event.storage.event_context import child_id, event_info, to_utc
 from smm_event.storage.models import Event
 from smm_event.workspace import Workspace, open_workspace
 

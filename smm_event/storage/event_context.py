@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from smm_event.domain.event import EventInfo
 from smm_event.errors import UserError
 from smm_event.storage.changes import local_state
 from smm_event.storage.models import Event
@@ -36,6 +37,21 @@ def current_event(session: Session) -> Event:
 
 def event_zone(event: Event) -> ZoneInfo:
     return ZoneInfo(event.timezone)
+
+
+def event_info(event: Event) -> EventInfo:
+    return EventInfo(
+        id=event.id,
+        name=event.name,
+        short_name=event.short_name,
+        organizer=event.organizer,
+        venue=event.venue,
+        city=event.city,
+        timezone=event.timezone,
+        starts_on=event.starts_on,
+        ends_on=event.ends_on,
+        settings=dict(event.settings or {}),
+    )
 
 
 def to_utc(local: dt.datetime, zone: ZoneInfo) -> dt.datetime:

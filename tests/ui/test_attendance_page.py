@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from smm_event.storage import changes
 from smm_event.storage.event_context import current_event
 from smm_event.workspace import open_workspace
 from tests.conftest import DEMO_FIRST_DAY
+from tests.support.clocks import SteppedClock
 from ui.attendance import matrix_model
 from ui.attendance.matrix_page import AttendanceMatrixPage
 from ui.attendance.roster_model import ADMITTED, FIRST_STATUS
@@ -68,7 +68,8 @@ def context(qtbot: Any, qapp: Any, demo_copy: Path, token_for: Any) -> Iterator[
     qtbot.waitUntil(lambda: ctx.workspace is not None, timeout=WAIT_MS)
     yield ctx
     ctx.shutdown()
-    qtbot.wait(20)  # deliver what the worker queued before the objects are retired
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not executor.busy, timeout=WAIT_MS)
     retire(ctx, executor)
     i18n.install_translators(qapp, "ru")  # the application's default, as later tests expect
 
@@ -162,13 +163,18 @@ def test_a_scanner_burst_marks_present_and_is_not_taken_for_shortcuts(
 ) -> None:
     start = dt.datetime(2026, 5, 12, 7, 0)  # 10:00 in Moscow, the session's start
     monkeypatch.setattr(changes, "utc_now", lambda: start - dt.timedelta(minutes=5))
+    clock = SteppedClock()
+    page.scanner.clock = clock
+    shortcuts: list[str] = []
+    page.scanner.shortcut.connect(shortcuts.append)
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=WAIT_MS)
     person = page.model.entry(40).participant
     _scan(page.table, token_for(person.id))
     qtbot.waitUntil(lambda: _status(page, 40) is P, timeout=WAIT_MS)
-    qtbot.wait(300)  # past the shortcut delay: digits inside the token marked nobody
+    qtbot.waitUntil(lambda: not page.scanner.shortcut_pending, timeout=WAIT_MS)
+    assert shortcuts == []  # the digits inside the token marked nobody
     assert _status(page, 0) is None
     assert page.table.currentIndex().row() == 40
     assert person.full_name in page.banner.text()
@@ -177,7 +183,7 @@ def test_a_scanner_burst_marks_present_and_is_not_taken_for_shortcuts(
     page.search.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=WAIT_MS)
     _press(page.search, "Б")
-    time.sleep(0.2)  # a person typed, then scanned: the field keeps the typed text only
+    clock.advance(0.2)  # a person typed, then scanned: the field keeps the typed text only
     _scan(page.search, token_for(late_person.id))
     qtbot.waitUntil(lambda: _status(page, 41) is L, timeout=WAIT_MS)
     assert page.search.text() == ""  # a successful scan clears the search to show the row
@@ -298,8 +304,10 @@ def test_seventy_people_with_seventy_keystrokes(qtbot: Any, page: AttendancePage
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=WAIT_MS)
     for _ in range(70):
-        _press(page.table, "1")  # «present» on the selected row; the selection moves on
-        qtbot.wait(140)  # past the shortcut delay, as a person's keystrokes are
+        # «present» on the selected row, the selection moves on; the next key comes after the
+        # shortcut delay, as a person's keystrokes do
+        with qtbot.waitSignal(page.scanner.shortcut, timeout=WAIT_MS):
+            _press(page.table, "1")
     qtbot.waitUntil(lambda: page.model.counts()[None] == 0, timeout=WAIT_MS * 3)
     assert all(_status(page, row) is AttendanceStatus.PRESENT for row in range(70))
 
@@ -321,7 +329,7 @@ def test_closing_a_session_before_its_end_asks_first(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     page.close_button.click()
     assert len(asked) == 1 and page.roster.session.ends_at.strftime("%H:%M") in asked[0]
-    qtbot.wait(200)
+    assert not page.context.executor.busy  # «No» started no write
     assert page.state_label.text() == "Open"  # «No»: nothing closed
 
 
@@ -372,7 +380,7 @@ def test_bulk_status_with_nothing_selected_says_what_to_do(
     page.table.clearSelection()
     page.bulk_actions[(True, P)].trigger()  # type: ignore[attr-defined]
     assert "Select the people first" in page.banner.text()
-    qtbot.wait(100)
+    assert not page.context.executor.busy  # no write was started
     assert page.model.counts()[None] == 70
 
 

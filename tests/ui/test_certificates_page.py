@@ -68,7 +68,8 @@ def page(
     qtbot.waitUntil(lambda: widget.eligibility_model.rowCount() == 210, timeout=WAIT_MS)
     yield widget
     context.shutdown()
-    qtbot.wait(20)  # deliver what the worker queued before the context is retired
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not context.executor.busy, timeout=WAIT_MS)
     retire(context)
 
 

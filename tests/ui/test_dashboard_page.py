@@ -54,7 +54,8 @@ def page(
     yield widget
     context.shutdown()
     render_executor().wait(WAIT_MS)
-    qtbot.wait(20)
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not (context.executor.busy or render_executor().busy), timeout=WAIT_MS)
     retire(context)
 
 

@@ -39,7 +39,8 @@ def page(
     qtbot.waitUntil(lambda: widget.table.rowCount() == 210, timeout=WAIT_MS)
     yield widget
     context.shutdown()
-    qtbot.wait(20)
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not context.executor.busy, timeout=WAIT_MS)
     retire(context)
 
 

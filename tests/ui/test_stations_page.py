@@ -42,7 +42,8 @@ def context(qapp: Any, qtbot: Any, tmp_path: Path) -> Iterator[AppContext]:
     made = AppContext(default_executor(), StationSettings(), tmp_path / "station.toml")
     yield made
     made.shutdown()
-    qtbot.wait(20)
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not made.executor.busy, timeout=WAIT_MS)
     retire(made)
 
 

@@ -45,7 +45,8 @@ def page(
     )
     yield widget
     context.shutdown()
-    qtbot.wait(20)  # deliver what the worker queued before the context is retired
+    # Every queued result delivered before the objects are retired.
+    qtbot.waitUntil(lambda: not context.executor.busy, timeout=WAIT_MS)
     retire(context)
 
 

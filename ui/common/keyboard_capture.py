@@ -79,7 +79,7 @@ class KeyboardCapture(QObject):
         self.buffer = ScanBuffer()
         self._active = active
         self._shortcuts = shortcuts
-        self._clock = clock
+        self.clock = clock  # public: a test on a whole screen steps its capture's clock
         self._last_key = float("-inf")
         self._text_before: tuple[QLineEdit, str] | None = None
         self._pending_shortcut: tuple[str, float] | None = None
@@ -117,7 +117,7 @@ class KeyboardCapture(QObject):
             return False
         field = editable_text_field(QApplication.focusWidget()) or editable_text_field(watched)
         self.buffer.accept_typed = field is None  # slow input + Enter is a code outside fields
-        now = self._clock()
+        now = self.clock()
         if event.key() in ENTER_KEYS:
             scan = self._completed(self.buffer.feed_enter(now))
             return scan is not None  # an ordinary Enter or Tab does its job
@@ -136,12 +136,17 @@ class KeyboardCapture(QObject):
             self._shortcut_timer.start()
         return True
 
+    @property
+    def shortcut_pending(self) -> bool:
+        """A lone key waits to see whether another follows (tests wait on this, not a sleep)."""
+        return self._shortcut_timer.isActive()
+
     def poll(self) -> None:
         """Complete a burst that ended without Enter; called by the timer (and by tests)."""
         if not self.buffer.pending:
             return
         dropped_before = self.buffer.last_dropped
-        self._completed(self.buffer.poll(self._clock()))
+        self._completed(self.buffer.poll(self.clock()))
         if self.buffer.last_dropped is not dropped_before and self.buffer.last_dropped is not None:
             self.dropped.emit(self.buffer.last_dropped)
 

@@ -34,6 +34,11 @@ def not_annulled() -> ColumnElement[bool]:
     return ~undone.exists()
 
 
+def checkin_count(session: Session) -> int:
+    """Every scan logged, refused and annulled ones included."""
+    return session.scalar(select(func.count()).select_from(Checkin)) or 0
+
+
 def day_scans(
     session: Session, rules: DeskRules, day: dt.date, limit: int | None, newest_first: bool
 ) -> tuple[ScanRecord, ...]:
