@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from smm_event.errors import UserError
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.base import Base
+from smm_event.storage.clock_guard import stamp_wall_ms, trusted_now_ms
 from smm_event.storage.codec import decode_fields, encode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
@@ -63,7 +64,7 @@ def record(
     refuse_invalid(entity, str(entity_id), payload)
     state = local_state(session)
     stamp = hlc_clock.next_stamp(
-        state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms or hlc_clock.now_ms()
+        state.hlc_wall_ms, state.hlc_counter, state.device_id, stamp_wall_ms(state, wall_ms)
     )
     state.last_seq += 1
     state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
@@ -152,14 +153,13 @@ def record_new_rows(
     state = local_state(session)
     columns = spec.model.__table__.columns
     recorded_at = utc_now()
+    wall_ms = stamp_wall_ms(state)  # one reading for the run: its stamps only count up
     change_rows: list[dict[str, Any]] = []
     state_rows: list[dict[str, Any]] = []
     for key, fields in rows:
         payload = encode_fields(fields)
         refuse_invalid(entity, str(key), payload)
-        stamp = hlc_clock.next_stamp(
-            state.hlc_wall_ms, state.hlc_counter, state.device_id, hlc_clock.now_ms()
-        )
+        stamp = hlc_clock.next_stamp(state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms)
         state.last_seq += 1
         state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
         change_row: dict[str, Any] = {
@@ -309,5 +309,5 @@ def observe_remote_stamp(session: Session, stamp: str) -> None:
     """Advance this laptop's clock past a change received from elsewhere."""
     state = local_state(session)
     state.hlc_wall_ms, state.hlc_counter = hlc_clock.observe(
-        state.hlc_wall_ms, state.hlc_counter, hlc_clock.Hlc.parse(stamp), hlc_clock.now_ms()
+        state.hlc_wall_ms, state.hlc_counter, hlc_clock.Hlc.parse(stamp), trusted_now_ms(state)
     )

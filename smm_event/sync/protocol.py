@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from smm_event.domain.event import event_label
 from smm_event.domain.sync import SyncPhase, SyncProgress
 from smm_event.errors import UserError
-from smm_event.storage import changes, hlc
+from smm_event.storage import changes, clock_guard, hlc
 from smm_event.storage.local_models import ChangeRecord
 from smm_event.storage.models import Event
 from smm_event.storage.validation import refuse_invalid_records
@@ -261,7 +261,7 @@ def after_receiving(session: Session, batch: Sequence[Change], server_skew_ms: i
     minus the server's) decides what counts as the future instead."""
     state = changes.local_state(session)
     latest = hlc.Hlc.parse(max(change.hlc for change in batch))
-    wall = hlc.now_ms()
+    wall = clock_guard.trusted_now_ms(state)
     if server_skew_ms is not None:
         wall = max(wall, wall - server_skew_ms)
     state.hlc_wall_ms, state.hlc_counter = hlc.observe(
