@@ -19,3 +19,13 @@ def confirm_clock(ws: Workspace) -> None:
     """The user checked: the clock is right. Later writes take its readings again."""
     with ws.transaction() as session:
         clock_guard.confirm(local_state(session))
+
+
+def watch_clock(listener: clock_guard.Listener) -> None:
+    """``listener(alert)`` runs before a write is stamped whenever the clock's problem changes
+    (in the thread that writes: a GUI hands it to its own thread)."""
+    clock_guard.add_listener(listener)
+
+
+def unwatch_clock(listener: clock_guard.Listener) -> None:
+    clock_guard.remove_listener(listener)
