@@ -24,6 +24,7 @@ from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.validation import problem_of
 from smm_event.trust import chain
+from smm_event.trust.roles import forget_own_roles, refuse_outside_role
 from smm_event.trust.station_keys import signer
 
 # Every this many rows a bulk write signs a head, so a receiver never holds a long unsigned run.
@@ -63,6 +64,7 @@ def record(
     payload = encode_fields(fields)
     refuse_invalid(entity, str(entity_id), payload)
     state = local_state(session)
+    refuse_outside_role(session, state.device_id, entity, str(entity_id), payload)
     stamp = hlc_clock.next_stamp(
         state.hlc_wall_ms, state.hlc_counter, state.device_id, stamp_wall_ms(state, wall_ms)
     )
@@ -113,11 +115,13 @@ def _sign_head(session: Session) -> None:
 def _forget_head(session: Session) -> None:
     session.info.pop(_HEAD, None)
     session.info.pop(_STATE, None)
+    forget_own_roles(session)
 
 
 @event.listens_for(Session, "after_commit")
 def _forget_state(session: Session) -> None:
     session.info.pop(_STATE, None)
+    forget_own_roles(session)  # the organizer may change this laptop's roles by the next one
 
 
 def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> None:
@@ -159,6 +163,7 @@ def record_new_rows(
     for key, fields in rows:
         payload = encode_fields(fields)
         refuse_invalid(entity, str(key), payload)
+        refuse_outside_role(session, state.device_id, entity, str(key), payload)
         stamp = hlc_clock.next_stamp(state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms)
         state.last_seq += 1
         state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter

@@ -45,7 +45,7 @@ from smm_event.sync.changeset import (
     read_batches,
     version_vector,
 )
-from smm_event.trust import quarantine
+from smm_event.trust import quarantine, ripening
 from smm_event.trust.verify import Verifier, far_future
 from smm_event.workspace import Workspace
 
@@ -246,6 +246,7 @@ def receive_in(
     skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
     if verdict.accepted:
         after_receiving(session, verdict.accepted, server_skew_ms)
+    ripening.release_ripe(session)
     return skipped
 
 
