@@ -47,9 +47,7 @@ def _write(path: Path, records: list[dict[str, Any]], template: Path) -> Path:
 
 
 @pytest.fixture
-def material(
-    laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> dict[str, Any]:
+def material(laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Genuine records (organizer, an enrolled desk with one forbidden edit) and an unknown
     station's well-signed ones."""
     organizer = laptops.organizer()
