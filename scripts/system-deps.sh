@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu libraries that PySide6 needs for a window (xcb) and for headless tests
-# (offscreen still loads EGL/GL), Xvfb for screenshots, poppler for looking at PDFs.
+# (offscreen still loads EGL/GL), Xvfb for screenshots, poppler for looking at PDFs, faketime
+# for the tests that run the CLI with a wrong clock.
 # Installs only what is missing, quietly; skips where apt-get is not available or we are not
 # root. Never fails the caller: a missing library shows up later as a clear Qt error.
 set -u
 PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-xinerama0 libxcb-randr0 \
-libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-xkb1 libpulse0 xvfb poppler-utils"
+libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-xkb1 libpulse0 xvfb poppler-utils \
+faketime"
 LOCK_WAIT_SECONDS=120  # apt's lock: an unattended upgrade often holds it for a minute
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=""

@@ -21,7 +21,11 @@ from smm_event.storage.engine import sqlite_engine
 from smm_event.storage.local_models import LocalState
 from smm_event.storage.models import Device
 from smm_event.storage.station_keys import ensure_station_key
+from smm_event.trust.ripening import release_ripe
+from smm_event.trust.roles import forget_own_roles, refuse_outside_role
 from smm_event.trust.upgrade import adopt_unchained_log
+
+changes.install_role_guard(refuse_outside_role, forget_own_roles)
 
 DEFAULT_DEVICE_NAME = "Ноутбук"
 
@@ -141,6 +145,7 @@ def _ensure_local_state(engine: Engine, device_name: str | None) -> uuid.UUID:
         else:
             ensure_station_key(session, state.device_id)
             adopt_unchained_log(session)
+            release_ripe(session)  # far-future edits whose time has come
         if device_name and existing:
             current = session.get(Device, state.device_id)
             if current is None or current.name != device_name:

@@ -20,6 +20,7 @@ from smm_event.errors import UserError
 from smm_event.paths import user_data_dir
 from ui.error_sentences import more_messages
 from ui.i18n import fill
+from ui.trust_words import readable_params
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,11 @@ def _messages() -> dict[str, str]:
             "UserErrors",
             "«{field}» contains invisible or control characters. Type it again; nothing was saved.",
         ),
+        "role_cannot_write": QCoreApplication.translate(
+            "UserErrors",
+            "This laptop is enrolled as {roles}: it cannot change {entity}. Ask the organizer to "
+            "do it on the organizer's laptop; nothing was saved.",
+        ),
         **_outcome_messages(),
         **more_messages(),
     }
@@ -272,6 +278,12 @@ def _field_labels() -> dict[str, str]:
         "device.name": QCoreApplication.translate("UserErrors", "Laptop name"),
         "reason": QCoreApplication.translate("UserErrors", "Reason"),
         "note": QCoreApplication.translate("UserErrors", "Note"),
+        "badge_version": QCoreApplication.translate("UserErrors", "Badge version"),
+        "status": QCoreApplication.translate("UserErrors", "Status"),
+        "title": QCoreApplication.translate("UserErrors", "Title"),
+        "room": QCoreApplication.translate("UserErrors", "Room"),
+        "trainer": QCoreApplication.translate("UserErrors", "Trainer"),
+        "name": QCoreApplication.translate("UserErrors", "Name"),
     }
 
 
@@ -309,14 +321,33 @@ def user_error_message(error: UserError) -> str:
 
         return schedule_error_text(error)
     template = sentence_template(error.code)
-    params = dict(error.params)
-    if error.code in ("field_too_long", "field_invalid"):
-        params["field"] = field_label(str(params.get("entity", "")), str(params.get("field", "")))
+    params = readable_error_params(error)
     if template is None:
         details = ", ".join(f"{key}: {value}" for key, value in error.params.items())
         generic = QCoreApplication.translate("UserErrors", "The operation cannot be done ({code}).")
         return fill(generic, code=error.code) + (f"\n{details}" if details else "")
     return fill(template, **params)
+
+
+# Codes whose parameters name entities, fields, problems or roles by their codes.
+_CODED = frozenset(
+    {
+        "field_too_long",
+        "field_invalid",
+        "role_cannot_write",
+        "bundle_invalid_record",
+        "sync_invalid_record",
+    }
+)
+
+
+def readable_error_params(error: UserError) -> dict[str, object]:
+    params: dict[str, object] = dict(error.params)
+    if error.code not in _CODED:
+        return params
+    if "field" in params:
+        params["field"] = field_label(str(params.get("entity", "")), str(params["field"]))
+    return readable_params(params)
 
 
 def error_log_path() -> Path:

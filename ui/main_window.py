@@ -32,6 +32,7 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, resource_path
 from ui.badges.key_dialog import KeysDialog
+from ui.common.clock_banner import ClockBanner
 from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext
 from ui.errors import show_error
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.organizer_menu = menus.organizer_menu
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
+        self.status.addWidget(ClockBanner(context, compact=True))  # a clock that jumped
         for spec in page_specs() if pages is None else pages:
             build = partial(spec.factory, context)
             self.add_page(spec.key, spec.title(), build if spec.deferred else build(), spec.icon)

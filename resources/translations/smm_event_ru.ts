@@ -395,6 +395,188 @@ Check-in, attendance and certificates for an in-person training programme. Works
     </message>
 </context>
 <context>
+    <name>StationRoles</name>
+    <message>
+        <source>organizer</source>
+        <translation>организатор</translation>
+    </message>
+    <message>
+        <source>registration desk</source>
+        <translation>стойка регистрации</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>тренер</translation>
+    </message>
+    <message>
+        <source>certificate registrar</source>
+        <translation>регистратор сертификатов</translation>
+    </message>
+</context>
+<context>
+    <name>TrustWords</name>
+    <message>
+        <source>the participants&apos; data</source>
+        <translation>данные участников</translation>
+    </message>
+    <message>
+        <source>the schedule</source>
+        <translation>расписание</translation>
+    </message>
+    <message>
+        <source>the streams</source>
+        <translation>потоки</translation>
+    </message>
+    <message>
+        <source>the streams&apos; days</source>
+        <translation>дни потоков</translation>
+    </message>
+    <message>
+        <source>the event</source>
+        <translation>мероприятие</translation>
+    </message>
+    <message>
+        <source>the organizations</source>
+        <translation>организации</translation>
+    </message>
+    <message>
+        <source>attendance marks</source>
+        <translation>отметки посещаемости</translation>
+    </message>
+    <message>
+        <source>check-ins</source>
+        <translation>регистрацию</translation>
+    </message>
+    <message>
+        <source>annulled check-ins</source>
+        <translation>аннулирование регистрации</translation>
+    </message>
+    <message>
+        <source>badge printing</source>
+        <translation>печать бейджей</translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation>сертификаты</translation>
+    </message>
+    <message>
+        <source>cancelled certificates</source>
+        <translation>аннулирование сертификатов</translation>
+    </message>
+    <message>
+        <source>certificate numbers</source>
+        <translation>номера сертификатов</translation>
+    </message>
+    <message>
+        <source>names on certificates</source>
+        <translation>имена в сертификатах</translation>
+    </message>
+    <message>
+        <source>the badge keys</source>
+        <translation>ключи бейджей</translation>
+    </message>
+    <message>
+        <source>the laptops&apos; names</source>
+        <translation>названия ноутбуков</translation>
+    </message>
+    <message>
+        <source>the stations</source>
+        <translation>станции</translation>
+    </message>
+    <message>
+        <source>the selection decisions</source>
+        <translation>решения отбора</translation>
+    </message>
+    <message>
+        <source>test scores</source>
+        <translation>результаты тестов</translation>
+    </message>
+    <message>
+        <source>survey answers</source>
+        <translation>ответы опросов</translation>
+    </message>
+    <message>
+        <source>reach accounts</source>
+        <translation>аккаунты охвата</translation>
+    </message>
+    <message>
+        <source>reach measurements</source>
+        <translation>замеры охвата</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>другие данные</translation>
+    </message>
+    <message>
+        <source>characters that reverse the text direction</source>
+        <translation>символы, меняющие направление текста</translation>
+    </message>
+    <message>
+        <source>invisible or control characters</source>
+        <translation>невидимые или управляющие символы</translation>
+    </message>
+    <message>
+        <source>a value of the wrong kind</source>
+        <translation>значение не того вида</translation>
+    </message>
+    <message>
+        <source>a value that is too long</source>
+        <translation>слишком длинное значение</translation>
+    </message>
+    <message>
+        <source>a value that is not allowed</source>
+        <translation>недопустимое значение</translation>
+    </message>
+    <message>
+        <source>a damaged identifier</source>
+        <translation>повреждённый идентификатор</translation>
+    </message>
+    <message>
+        <source>a field this program does not know</source>
+        <translation>поле, которого программа не знает</translation>
+    </message>
+    <message>
+        <source>a required field is missing</source>
+        <translation>нет обязательного поля</translation>
+    </message>
+    <message>
+        <source>the laptop is not an enrolled station</source>
+        <translation>ноутбук не подключён как станция</translation>
+    </message>
+    <message>
+        <source>the station was revoked</source>
+        <translation>станция отозвана</translation>
+    </message>
+    <message>
+        <source>the signature does not match</source>
+        <translation>подпись не сходится</translation>
+    </message>
+    <message>
+        <source>the records were changed after signing</source>
+        <translation>записи изменены после подписи</translation>
+    </message>
+    <message>
+        <source>records are missing before these</source>
+        <translation>перед этими записями не хватает других</translation>
+    </message>
+    <message>
+        <source>the station&apos;s role does not allow it</source>
+        <translation>роль станции этого не разрешает</translation>
+    </message>
+    <message>
+        <source>the station&apos;s certificate is not valid</source>
+        <translation>сертификат станции недействителен</translation>
+    </message>
+    <message>
+        <source>stamped more than a day in the future</source>
+        <translation>время записи больше чем на сутки впереди</translation>
+    </message>
+    <message>
+        <source>the record could not be checked</source>
+        <translation>запись не удалось проверить</translation>
+    </message>
+</context>
+<context>
     <name>UserErrors</name>
     <message>
         <source>This workspace has no event yet. Open the demo workspace, or ask the organizer for the event&apos;s workspace file.</source>
@@ -617,6 +799,10 @@ Check-in, attendance and certificates for an in-person training programme. Works
         <translation>В поле «{field}» есть невидимые или управляющие символы. Наберите его заново; ничего не сохранено.</translation>
     </message>
     <message>
+        <source>This laptop is enrolled as {roles}: it cannot change {entity}. Ask the organizer to do it on the organizer&apos;s laptop; nothing was saved.</source>
+        <translation>Этот ноутбук подключён как {roles}: он не может изменять {entity}. Попросите организатора сделать это на его ноутбуке; ничего не сохранено.</translation>
+    </message>
+    <message>
         <source>There is no such stage of the programme: {value}. Choose one of: {stages}.</source>
         <translation>Такого этапа программы нет: {value}. Выберите один из: {stages}.</translation>
     </message>
@@ -679,6 +865,30 @@ Check-in, attendance and certificates for an in-person training programme. Works
     <message>
         <source>Note</source>
         <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Badge version</source>
+        <translation>Версия бейджа</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Аудитория</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
     </message>
     <message>
         <source>The operation cannot be done ({code}).</source>

@@ -48,6 +48,10 @@
         <translation>В акселераторе больше людей, чем мест</translation>
     </message>
     <message>
+        <source>Records received and not applied</source>
+        <translation>Полученные записи не применены</translation>
+    </message>
+    <message>
         <source>badge version {old}, current {current}; desk {desk}</source>
         <translation>версия бейджа {old}, действующая {current}; стойка {desk}</translation>
     </message>
@@ -90,6 +94,10 @@
     <message>
         <source>{count} of {allowed} allowed; save the selection again</source>
         <translation>{count} при лимите {allowed}; сохраните отбор ещё раз</translation>
+    </message>
+    <message>
+        <source>{count} record(s): {reason} ({what})</source>
+        <translation>записей: {count}; {reason} ({what})</translation>
     </message>
     <message>
         <source>What</source>

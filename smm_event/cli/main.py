@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from smm_event import __version__
+from smm_event.cli.clock_commands import print_warning
 from smm_event.cli.messages import message_for
 from smm_event.errors import UserError
 from smm_event.paths import demo_workspace_path, user_data_dir
 from smm_event.private_files import restrict_umask
+from smm_event.storage import clock_guard
 
 # Each module has ``register(subparsers, common)``; later features add a line here.
 COMMAND_MODULES = (
@@ -32,6 +34,7 @@ COMMAND_MODULES = (
     "smm_event.cli.selection_commands",
     "smm_event.cli.pack_commands",
     "smm_event.cli.station_commands",
+    "smm_event.cli.clock_commands",
 )
 
 EXIT_USER_ERROR = 1
@@ -79,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.workspace is not None:
             parser.error("give --workspace or --demo, not both")
         args.workspace = demo_workspace_path()
+    # A clock that jumped is told before the write it would stamp (storage/clock_guard.py).
+    clock_guard.add_listener(print_warning)
     try:
         result = args.handler(args)
         return int(result or 0)

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "stream_reason_required": "say why the participant moves to another stream",
     "participant_withdrawn": "the participant withdrew; take them back before placing them",
     "field_too_long": "{entity} {field}: at most {limit} characters; shorten it (nothing was saved)",
+    "role_cannot_write": "this laptop is enrolled as {roles}: it may not write {entity} records (the organizer's laptop does); nothing was saved",
     "field_invalid": "{entity} {field}: the value is not allowed ({problem}); nothing was saved",
     "not_found": "not found: it is no longer in the workspace",
     "invalid_input": "the input cannot be used; check the values given",

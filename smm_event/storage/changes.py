@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
@@ -20,11 +20,38 @@ from smm_event.errors import UserError
 from smm_event.storage import chain
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.base import Base
+from smm_event.storage.clock_guard import stamp_wall_ms, trusted_now_ms
 from smm_event.storage.codec import decode_fields, encode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.station_keys import signer
 from smm_event.storage.validation import problem_of
+
+# The trust layer's check of this laptop's own station roles, installed by the workspace
+# (trust sits above storage, so storage calls it through this seam instead of importing it).
+RoleGuard = Callable[[Session, uuid.UUID, str, str, Mapping[str, Any]], None]
+_role_guard: RoleGuard | None = None
+_forget_roles: Callable[[Session], None] | None = None
+
+
+def install_role_guard(guard: RoleGuard, forget: Callable[[Session], None]) -> None:
+    """Every local write is refused when this laptop's role may not make it (``guard`` raises
+    a UserError); ``forget`` drops the roles it cached for a session once they may change."""
+    global _role_guard, _forget_roles
+    _role_guard, _forget_roles = guard, forget
+
+
+def refuse_outside_role(
+    session: Session, author: uuid.UUID, entity: str, entity_id: str, payload: Mapping[str, Any]
+) -> None:
+    if _role_guard is not None:
+        _role_guard(session, author, entity, entity_id, payload)
+
+
+def forget_own_roles(session: Session) -> None:
+    if _forget_roles is not None:
+        _forget_roles(session)
+
 
 # Every this many rows a bulk write signs a head, so a receiver never holds a long unsigned run.
 SIGN_EVERY = 256
@@ -71,8 +98,9 @@ def record(
     payload = encode_fields(fields)
     refuse_invalid(entity, str(entity_id), payload)
     state = local_state(session)
+    refuse_outside_role(session, state.device_id, entity, str(entity_id), payload)
     stamp = hlc_clock.next_stamp(
-        state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms or hlc_clock.now_ms()
+        state.hlc_wall_ms, state.hlc_counter, state.device_id, stamp_wall_ms(state, wall_ms)
     )
     state.last_seq += 1
     state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
@@ -165,11 +193,13 @@ def _sign_head(session: Session) -> None:
 def _forget_head(session: Session) -> None:
     session.info.pop(_HEAD, None)
     session.info.pop(_STATE, None)
+    forget_own_roles(session)
 
 
 @event.listens_for(Session, "after_commit")
 def _forget_state(session: Session) -> None:
     session.info.pop(_STATE, None)
+    forget_own_roles(session)  # the organizer may change this laptop's roles by the next one
 
 
 def refuse_invalid(entity: str, entity_id: str, payload: Mapping[str, Any]) -> None:
@@ -268,14 +298,14 @@ def record_new_rows(
     state = local_state(session)
     columns = spec.model.__table__.columns
     recorded_at = utc_now()
+    wall_ms = stamp_wall_ms(state)  # one reading for the run: its stamps only count up
     change_rows: list[dict[str, Any]] = []
     state_rows: list[dict[str, Any]] = []
     for key, fields in rows:
         payload = encode_fields(fields)
         refuse_invalid(entity, str(key), payload)
-        stamp = hlc_clock.next_stamp(
-            state.hlc_wall_ms, state.hlc_counter, state.device_id, hlc_clock.now_ms()
-        )
+        refuse_outside_role(session, state.device_id, entity, str(key), payload)
+        stamp = hlc_clock.next_stamp(state.hlc_wall_ms, state.hlc_counter, state.device_id, wall_ms)
         state.last_seq += 1
         state.hlc_wall_ms, state.hlc_counter = stamp.wall_ms, stamp.counter
         change_row: dict[str, Any] = {
@@ -426,5 +456,5 @@ def observe_remote_stamp(session: Session, stamp: str) -> None:
     """Advance this laptop's clock past a change received from elsewhere."""
     state = local_state(session)
     state.hlc_wall_ms, state.hlc_counter = hlc_clock.observe(
-        state.hlc_wall_ms, state.hlc_counter, hlc_clock.Hlc.parse(stamp), hlc_clock.now_ms()
+        state.hlc_wall_ms, state.hlc_counter, hlc_clock.Hlc.parse(stamp), trusted_now_ms(state)
     )

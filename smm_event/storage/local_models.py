@@ -58,6 +58,12 @@ class LocalState(Base):
     # organizer station's device id and Ed25519 public key (hex).
     anchor_device: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     anchor_key: Mapped[str | None] = mapped_column(String(64))
+    # The newest wall-clock time this laptop trusts (its own accepted readings, central's
+    # clock at a sync, a time the user confirmed); storage/clock_guard.py judges the wall
+    # clock against it before each stamp (0012).
+    clock_trusted_ms: Mapped[int | None] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite")
+    )
 
 
 class SigningKeyBlob(Base):

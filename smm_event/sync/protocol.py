@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from smm_event.domain.event import event_label
 from smm_event.domain.sync import SyncPhase, SyncProgress
 from smm_event.errors import UserError
-from smm_event.storage import changes, hlc
+from smm_event.storage import changes, clock_guard, hlc
 from smm_event.storage.changeset import (
     COLUMNS,
     Change,
@@ -45,7 +45,7 @@ from smm_event.storage.models import Event
 from smm_event.storage.validation import refuse_invalid_records
 from smm_event.sync import apply
 from smm_event.sync.central import connected, connection_error, server_clock_skew_ms
-from smm_event.trust import quarantine
+from smm_event.trust import quarantine, ripening
 from smm_event.trust.verify import Verifier, far_future
 from smm_event.workspace import Workspace
 
@@ -246,6 +246,7 @@ def receive_in(
     skipped = apply.store_and_apply(session, verdict.accepted, verdict.withheld)
     if verdict.accepted:
         after_receiving(session, verdict.accepted, server_skew_ms)
+    ripening.release_ripe(session)
     return skipped
 
 
@@ -261,7 +262,7 @@ def after_receiving(session: Session, batch: Sequence[Change], server_skew_ms: i
     minus the server's) decides what counts as the future instead."""
     state = changes.local_state(session)
     latest = hlc.Hlc.parse(max(change.hlc for change in batch))
-    wall = hlc.now_ms()
+    wall = clock_guard.trusted_now_ms(state)
     if server_skew_ms is not None:
         wall = max(wall, wall - server_skew_ms)
     state.hlc_wall_ms, state.hlc_counter = hlc.observe(

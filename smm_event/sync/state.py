@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smm_event.domain.sync import PeerStatus, SyncStatus
+from smm_event.storage import clock_guard, hlc
 from smm_event.storage.changes import local_state, utc_now
 from smm_event.storage.changeset import VersionVector, version_vector
 from smm_event.sync.models import SyncState
@@ -44,6 +45,8 @@ def record_success(
     row.last_error = None
     row.pushed, row.pulled = pushed, pulled
     row.clock_skew_ms = clock_skew_ms
+    if clock_skew_ms is not None:  # central's clock is the event's reference time
+        clock_guard.trust(local_state(session), hlc.now_ms() - clock_skew_ms)
     if central is not None:
         row.central_vector = {device.hex: seq for device, seq in central.items()}
 

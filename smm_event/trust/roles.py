@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -131,3 +131,49 @@ def parse_roles(values: object) -> frozenset[Role]:
         return frozenset()
     known = {role.value: role for role in Role}
     return frozenset(known[value] for value in values.split() if value in known)
+
+
+_OWN_ROLES = "smm_event.own_roles"
+
+
+def own_roles(session: Session) -> frozenset[Role] | None:
+    """What this laptop may write itself; None for no limit: the trust root, a laptop not
+    enrolled in any event (a demo, a new laptop before it joins) and an enrolled laptop whose
+    own station record has not been written yet (the join writes it). Kept for the transaction,
+    so a scan pays one primary-key read."""
+    if _OWN_ROLES in session.info:
+        return cast("frozenset[Role] | None", session.info[_OWN_ROLES])
+    from smm_event.storage.local_models import LocalState
+    from smm_event.storage.trust_models import Station
+
+    state = session.get_one(LocalState, 1)
+    roles: frozenset[Role] | None = None
+    if state.anchor_device is not None and state.anchor_device != state.device_id:
+        with session.no_autoflush:
+            row = session.get(Station, state.device_id)
+        if row is not None and Role.ORGANIZER not in parse_roles(row.roles):
+            roles = parse_roles(row.roles)
+    session.info[_OWN_ROLES] = roles
+    return roles
+
+
+def forget_own_roles(session: Session) -> None:
+    session.info.pop(_OWN_ROLES, None)
+
+
+def refuse_outside_role(
+    session: Session, author: uuid.UUID, entity: str, entity_id: str, payload: Mapping[str, Any]
+) -> None:
+    """A station never writes what every receiver would quarantine: a desk editing the
+    schedule gets a clear refusal here instead."""
+    roles = own_roles(session)
+    if roles is None:
+        return
+    if not may_write(session, roles, Write(author, entity, entity_id, payload)):
+        from smm_event.errors import UserError
+
+        raise UserError(
+            "role_cannot_write",
+            entity=entity,
+            roles=" ".join(sorted(role.value for role in roles)),
+        )

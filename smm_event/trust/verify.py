@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from smm_event.storage import chain
 from smm_event.storage import hlc as hlc_clock
 from smm_event.storage.changeset import Change
+from smm_event.storage.clock_guard import trusted_now_ms
 from smm_event.storage.entities import MergeRule, entity_names, entity_spec
 from smm_event.storage.local_models import ChangeRecord, LocalState
 from smm_event.storage.station_keys import own_public_key
@@ -87,7 +88,7 @@ class Verifier:
             self._device(session, device, records, known, verdict)
             if device == state.anchor_device:
                 self._revocations(verdict.accepted, known)
-        wall = hlc_clock.now_ms()
+        wall = trusted_now_ms(state)  # a laptop a year ahead must not accept a year ahead
         if server_skew_ms is not None:
             wall = max(wall, wall - server_skew_ms)
         self._judge(session, state, known, verdict, wall + hlc_clock.MAX_FORWARD_SKEW_MS)

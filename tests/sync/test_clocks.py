@@ -9,6 +9,7 @@ import pytest
 
 from smm_event.domain.sync import AttentionKind
 from smm_event.services import checkin
+from smm_event.services import clock as clock_service
 from smm_event.services import sync as sync_service
 from smm_event.storage import changes
 from smm_event.storage.models import Participant
@@ -77,6 +78,9 @@ def test_a_laptop_a_year_ahead_converges_and_is_named(
     sync(organizer, postgres_url)
     with clock_off(monkeypatch, YEAR):
         sync(fast, postgres_url)
+        # Someone told it the wrong clock is right, so it stamps a year ahead: the receivers'
+        # rule is the one that must hold now (the sender's own check is in test_clock_guard).
+        clock_service.confirm_clock(fast)
         _set(fast, people[0], email="fast@example.org")
         checkin.check_in_manual(fast, people[1])
         sync(fast, postgres_url)
@@ -99,3 +103,33 @@ def test_a_laptop_a_year_ahead_converges_and_is_named(
     assert found[AttentionKind.CLOCK_AHEAD] == {"Стойка из будущего"}
     assert found[AttentionKind.CLOCK_OUTSIDE_EVENT] == {"Стойка из будущего"}
     assert AttentionKind.CLOCK_BEHIND not in found  # the far-future stamps were not adopted
+
+
+def test_a_laptop_whose_clock_jumped_a_year_ahead_cannot_win_later_edits(
+    laptops: Laptops, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sender's rule (docs/sync.md, "Clocks"): a laptop that has synced and then finds its
+    clock a year ahead keeps stamping at the trusted time, so its edit is applied everywhere
+    but a later genuine edit of the same field still wins, and no mark waits a year."""
+    organizer, fast = laptops.organizer(), laptops.empty("Стойка из будущего")
+    person = roster(organizer)[1][0]
+    sync(organizer, postgres_url)
+    sync(fast, postgres_url)
+    with clock_off(monkeypatch, YEAR):
+        assert clock_service.clock_status(fast) is not None
+        _set(fast, person, email="fast@example.org")
+        sync(fast, postgres_url)  # central's clock becomes the trusted time: still a year off
+        _set(fast, person, phone="+79280000009")
+        sync(fast, postgres_url)
+    sync(organizer, postgres_url)
+    assert _get(organizer, person, "email") == "fast@example.org"  # applied, not quarantined
+    assert _get(organizer, person, "phone") == "+79280000009"
+    _set(organizer, person, email="organizer@example.org")
+    sync(organizer, postgres_url)
+    sync(fast, postgres_url)
+    assert _get(fast, person, "email") == _get(organizer, person, "email")
+    assert _get(organizer, person, "email") == "organizer@example.org"
+    assert dump(organizer) == dump(fast) == central_dump(postgres_url)
+    assert "clock_ahead" not in {
+        item.details.get("reason") for item in sync_service.attention_list(organizer)
+    }

@@ -55,6 +55,7 @@ from ui.attendance.texts import (
 )
 from ui.background import Lane, Task
 from ui.common.camera import CameraController
+from ui.common.clock_banner import ClockBanner
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.context import AppContext, Change
 from ui.errors import show_error
@@ -141,6 +142,8 @@ class AttendancePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)
+        self.own_clock = ClockBanner(self.context)
+        layout.addWidget(self.own_clock)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         self._connect()

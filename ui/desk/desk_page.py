@@ -52,6 +52,7 @@ from smm_event.services.checkin import (
 from smm_event.services.input_limits import max_length
 from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
+from ui.common.clock_banner import ClockBanner
 from ui.common.formatting import short_date
 from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
@@ -168,6 +169,8 @@ class DeskPage(QWidget):
         body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.own_clock = ClockBanner(self.context)  # the laptop's clock against its own stamps
+        layout.addWidget(self.own_clock)
         layout.addWidget(self.clock_banner)
         layout.addLayout(body, 1)
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from smm_event.domain.sync import AttentionItem, AttentionKind
 from smm_event.errors import UserError
 from ui.common.formatting import short_date
-from ui.errors import register_sentences, user_error_message
+from ui.errors import readable_error_params, register_sentences, user_error_message
 from ui.i18n import fill
+from ui.trust_words import entity_word, reason_word
 
 
 def kind_text(kind: AttentionKind) -> str:
@@ -55,6 +56,9 @@ def kind_text(kind: AttentionKind) -> str:
         ),
         AttentionKind.SELECTION_OVER_LIMIT: QCoreApplication.translate(
             "SyncAttention", "More people in the accelerator than places"
+        ),
+        AttentionKind.QUARANTINED: QCoreApplication.translate(
+            "SyncAttention", "Records received and not applied"
         ),
     }
     return texts.get(kind, kind.value)
@@ -126,6 +130,14 @@ def detail_text(item: AttentionItem) -> str:
             ),
             count=details.get("count"),
             allowed=details.get("allowed"),
+        )
+    if kind is AttentionKind.QUARANTINED:
+        entities = details.get("entities") or []
+        return fill(
+            QCoreApplication.translate("SyncAttention", "{count} record(s): {reason} ({what})"),
+            count=details.get("count"),
+            reason=reason_word(str(details.get("reason", ""))),
+            what=", ".join(entity_word(str(entity)) for entity in entities),
         )
     return ""
 
@@ -295,4 +307,4 @@ def _sync_messages() -> dict[str, str]:
 def sync_error_message(error: UserError) -> str:
     """A sentence for sync's own codes; anything else goes to the shell's messages."""
     template = _sync_messages().get(error.code)
-    return fill(template, **error.params) if template else user_error_message(error)
+    return fill(template, **readable_error_params(error)) if template else user_error_message(error)
