@@ -89,6 +89,10 @@ Reason:</source>
         <translation>Поток {streams}: пришли {arrived} из {expected}</translation>
     </message>
     <message>
+        <source>+{count} from other streams (organizer&apos;s decision)</source>
+        <translation>+{count} из других потоков (решение организатора)</translation>
+    </message>
+    <message>
         <source>Not arrived yet: {count}</source>
         <translation>Ещё не пришли: {count}</translation>
     </message>
@@ -142,6 +146,18 @@ Reason:</source>
     <message>
         <source>This check-in was already annulled.</source>
         <translation>Эта регистрация уже аннулирована.</translation>
+    </message>
+    <message>
+        <source>Write why the person is let in: the organizers will see it.</source>
+        <translation>Напишите, почему участника пропускают: организаторы это увидят.</translation>
+    </message>
+    <message>
+        <source>This laptop is not the organizer&apos;s: write the name of the organizer who allowed it (call them if they are not here).</source>
+        <translation>Это не ноутбук организатора: напишите, кто из организаторов разрешил пропустить (позвоните ему, если его нет рядом).</translation>
+    </message>
+    <message>
+        <source>No exception is needed: the person&apos;s stream meets today (or they have no stream, ask the organizer to assign one). Scan the badge again.</source>
+        <translation>Исключение не нужно: поток участника занимается сегодня (или участник не распределён по потокам — обратитесь к организатору). Отсканируйте бейдж ещё раз.</translation>
     </message>
     <message>
         <source>The signing key was replaced. Reprint again and enter the passphrase of the new key.</source>
@@ -249,6 +265,10 @@ Reason:</source>
 </context>
 <context>
     <name>DeskVerdicts</name>
+    <message>
+        <source>Checked in by the organizer&apos;s decision (another stream&apos;s day).</source>
+        <translation>Отмечен по решению организатора (день другого потока).</translation>
+    </message>
     <message>
         <source>Checked in.</source>
         <translation>Регистрация пройдена.</translation>
@@ -362,6 +382,37 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Let in anyway</source>
+        <translation>Пропустить всё равно</translation>
+    </message>
+    <message>
+        <source>{name} is not in today&apos;s stream. Let them in only if an organizer agrees. The reason goes to the log and to the person&apos;s history.</source>
+        <translation>{name} не из сегодняшнего потока. Пропускайте, только если согласен организатор. Причина попадёт в журнал и в историю участника.</translation>
+    </message>
+    <message>
+        <source>e.g. came on the wrong day, make-up day</source>
+        <translation>например: перепутал(а) день, день отработки</translation>
+    </message>
+    <message>
+        <source>surname and name</source>
+        <translation>фамилия и имя</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Allowed by (organizer):</source>
+        <translation>Разрешил(а) (организатор):</translation>
+    </message>
+    <message>
+        <source>Let in</source>
+        <translation>Пропустить</translation>
+    </message>
+</context>
+<context>
     <name>RecentList</name>
     <message>
         <source>Annul this check-in…</source>
@@ -375,12 +426,20 @@ Reason:</source>
         <source>unknown code</source>
         <translation>неизвестный код</translation>
     </message>
+    <message>
+        <source>let in by the organizer</source>
+        <translation>пропущен(а) по решению организатора</translation>
+    </message>
 </context>
 <context>
     <name>ResultPanel</name>
     <message>
         <source>Consent signed</source>
         <translation>Согласие подписано</translation>
+    </message>
+    <message>
+        <source>Let in anyway…</source>
+        <translation>Пропустить всё равно…</translation>
     </message>
     <message>
         <source>Ready to scan</source>

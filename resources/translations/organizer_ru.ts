@@ -74,6 +74,10 @@
         <translation>возвращён(а)</translation>
     </message>
     <message>
+        <source>let in on another stream&apos;s day</source>
+        <translation>пропущен(а) в день другого потока</translation>
+    </message>
+    <message>
         <source>Stream</source>
         <translation>Поток</translation>
     </message>
@@ -92,6 +96,10 @@
     <message>
         <source>Accelerator track</source>
         <translation>Трек акселератора</translation>
+    </message>
+    <message>
+        <source>Allowed by</source>
+        <translation>Разрешил(а)</translation>
     </message>
     <message>
         <source>yes</source>

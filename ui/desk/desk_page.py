@@ -49,6 +49,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.services.checkin_override import laptop_is_organizers
 from smm_event.services.input_limits import max_length
 from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
@@ -60,6 +61,7 @@ from ui.desk.annul import Annuller
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
 from ui.desk.messages import desk_error_message
+from ui.desk.override import OverrideDialog
 from ui.desk.recent_list import RecentList
 from ui.desk.reprint import BadgeReprinter
 from ui.desk.result_panel import ResultPanel
@@ -107,6 +109,8 @@ class DeskPage(QWidget):
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
         self.result.consent_signed.connect(self.record_consent)
+        self.result.override_requested.connect(self.open_override)
+        self.override_dialog: OverrideDialog | None = None
         self.annuller = Annuller(
             self.context, self.recent, self, self.current_operator, lambda: self.refresh()
         )
@@ -406,6 +410,38 @@ class DeskPage(QWidget):
         if shown is not None and shown.participant_id == person.id:
             self.result.show_outcome(dataclasses.replace(shown, participant=person))
         self.context.notify_changed(Change.PEOPLE)
+
+    def open_override(self, outcome: CheckinOutcome) -> None:
+        """«Let in anyway…» on a wrong-day refusal: the dialog asks the organizer's name only
+        on a laptop that is not the organizer's (known from the workspace, so asked first)."""
+        if self.context.workspace is None or outcome.participant_id is None:
+            return
+        self.context.run(
+            laptop_is_organizers,
+            on_done=lambda organizers: self._open_override(outcome, bool(organizers)),
+            owner=self,
+        )
+
+    def _open_override(self, outcome: CheckinOutcome, organizers: bool) -> None:
+        assert outcome.participant_id is not None
+        dialog = OverrideDialog(
+            self.context,
+            outcome.participant_id,
+            outcome.participant_name or "",
+            organizers,
+            self.current_desk(),
+            self.current_operator(),
+            self.clock,
+            self,
+        )
+        dialog.admitted.connect(self._overridden)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.override_dialog = dialog
+
+    def _overridden(self, outcome: CheckinOutcome) -> None:
+        self.show_outcome(outcome)
+        self.refresh()  # the «from other streams» count is not counted on the screen
 
     def _missing_loaded(self, counts: DeskCounts) -> None:
         dialog = self.counts_panel.open_missing(counts.not_arrived)

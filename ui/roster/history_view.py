@@ -25,6 +25,7 @@ def _kinds() -> dict[str, str]:
         "changed": QCoreApplication.translate("History", "changed"),
         "withdrawn": QCoreApplication.translate("History", "withdrew"),
         "reinstated": QCoreApplication.translate("History", "taken back"),
+        "checkin_override": QCoreApplication.translate("History", "let in on another stream's day"),
     }
 
 
@@ -35,6 +36,8 @@ def _extra_fields() -> dict[str, str]:
         "withdrawal_reason": QCoreApplication.translate("History", "Reason"),
         "badge_version": QCoreApplication.translate("History", "Badge version"),
         "accelerator_track": QCoreApplication.translate("History", "Accelerator track"),
+        "override_reason": QCoreApplication.translate("History", "Reason"),
+        "override_by": QCoreApplication.translate("History", "Allowed by"),
     }
 
 
