@@ -21,6 +21,45 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>BadgeOutput</name>
+    <message>
+        <source>Reprints and walk-ins&apos; badges go straight to this printer.</source>
+        <translation>Перепечатанные бейджи и бейджи новых участников печатаются сразу на этом принтере.</translation>
+    </message>
+    <message>
+        <source>None: open the PDF</source>
+        <translation>Нет: открыть PDF</translation>
+    </message>
+    <message>
+        <source>{printer} (not found)</source>
+        <translation>{printer} (не найден)</translation>
+    </message>
+    <message>
+        <source>The printer «{printer}» is not found on this laptop.</source>
+        <translation>Принтер «{printer}» не найден на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>The printer «{printer}» did not take the job.</source>
+        <translation>Принтер «{printer}» не принял задание.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer «{printer}». The PDF is also saved: {path}</source>
+        <translation>Отправлено на принтер «{printer}». PDF также сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>PDF opened: print it from the viewer. The file: {path}</source>
+        <translation>PDF открыт: напечатайте его из программы просмотра. Файл: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF is saved to {path}. No viewer opened it: open the file and print it.</source>
+        <translation>PDF сохранён в {path}. Программа просмотра его не открыла: откройте файл и напечатайте.</translation>
+    </message>
+    <message>
+        <source>The badge PDF could not be saved: {error}</source>
+        <translation>Не удалось сохранить PDF бейджа: {error}</translation>
+    </message>
+</context>
+<context>
     <name>BadgeReprinter</name>
     <message>
         <source>Reprint badge</source>
@@ -31,12 +70,20 @@ Reason:</source>
         <translation>Перевыпустить бейдж: {name}? Старый бейдж перестанет действовать.</translation>
     </message>
     <message>
-        <source>The new badge is saved to {path}. No PDF viewer opened it: open the file and print it.</source>
-        <translation>Новый бейдж сохранён в {path}. Программа просмотра PDF его не открыла: откройте файл и распечатайте.</translation>
+        <source>The new badge of {name} is ready.</source>
+        <translation>Новый бейдж: {name}.</translation>
     </message>
     <message>
-        <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
-        <translation>Новый бейдж сохранён в {path} и открыт — распечатайте его из программы просмотра.</translation>
+        <source>Print the badge of {name} now?</source>
+        <translation>Напечатать бейдж участника {name} сейчас?</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Напечатать бейдж</translation>
+    </message>
+    <message>
+        <source>The badge of {name} is ready.</source>
+        <translation>Бейдж готов: {name}.</translation>
     </message>
 </context>
 <context>
@@ -251,6 +298,10 @@ Reason:</source>
         <translation>Зелёный и жёлтый держатся:</translation>
     </message>
     <message>
+        <source>Badge printer:</source>
+        <translation>Принтер бейджей:</translation>
+    </message>
+    <message>
         <source>Check the date on this computer: {today} is outside the event ({start} – {end}). Check-ins would be recorded on the wrong day.</source>
         <translation>Проверьте дату на компьютере: {today} — вне дат мероприятия ({start} – {end}). Отметки попадут не в тот день.</translation>
     </message>
@@ -440,6 +491,10 @@ Reason:</source>
     <message>
         <source>Let in anyway…</source>
         <translation>Пропустить всё равно…</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Напечатать бейдж</translation>
     </message>
     <message>
         <source>Ready to scan</source>

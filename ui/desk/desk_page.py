@@ -58,6 +58,7 @@ from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext, Change
 from ui.desk.annul import Annuller
+from ui.desk.badge_output import printer_choice
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
 from ui.desk.messages import desk_error_message
@@ -117,6 +118,7 @@ class DeskPage(QWidget):
         self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
+        self.result.print_requested.connect(self.reprinter.print_first_badge)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy.timeout.connect(self.result.show_busy)
         self._refresh = QTimer(self, interval=REFRESH_MS)
@@ -214,6 +216,8 @@ class DeskPage(QWidget):
         self.hold.setToolTip(self.tr("A refusal stays until the next scan or a click."))
         self.hold.valueChanged.connect(self._hold_changed)
         fields.addRow(self.tr("Green and amber shown for:"), self.hold)
+        self.printer = printer_choice(self.context)
+        fields.addRow(self.tr("Badge printer:"), self.printer)
         buttons = QHBoxLayout()
         for button in (self.walkin_button, self.selftest_button, self.fullscreen_button):
             buttons.addWidget(button)
@@ -489,6 +493,8 @@ class DeskPage(QWidget):
 
     def _walked_in(self, outcome: WalkInOutcome) -> None:
         self.show_outcome(outcome.checkin)
+        if outcome.checkin.admitted:
+            self.reprinter.offer_first_badge(self.result.offer_print)
         self.context.notify_changed(Change.PEOPLE | Change.CHECKINS | Change.MARKS)
 
     def open_selftest(self) -> ScannerSelfTest:
