@@ -46,8 +46,10 @@ def render_badges_off_gil(
     cancel: threading.Event | None = None,
 ) -> int:
     """``render_badges`` with the drawing in the worker process; same result and errors.
-    Progress is reported at the end; a cancel returns at once (the child's page is dropped)."""
-    if not enabled or len(badges) < MIN_BADGES:
+    With ``progress`` it draws here (per-badge progress and cancel); a cancel while the child
+    draws returns at once (its PDF is dropped)."""
+    # A caller that follows progress badge by badge (and may cancel at badge N) draws here.
+    if not enabled or len(badges) < MIN_BADGES or progress is not None:
         return render_badges(badges, layout, out, progress, cancel)
     total = len(badges)
     if cancel is not None and cancel.is_set():
