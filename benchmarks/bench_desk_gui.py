@@ -8,7 +8,13 @@ amber «already checked in»):
 - while 210 badges render and are written as a PDF on the render lane, over and over;
 - while a connection test to a central that does not answer waits on the network lane;
 - while a sync with the local PostgreSQL runs on the network lane, over and over (skipped when
-  no PostgreSQL answers at 127.0.0.1:5432).
+  no PostgreSQL answers at 127.0.0.1:5432);
+- while a laptop's 100,000 change records are pushed to an empty PostgreSQL database on the
+  network lane, round after round (a copy of the workspace filled with 100,000 scans of
+  another day, each round into a new throwaway database).
+
+Badge rendering draws in a child process (``smm_event.pdf.render_process``); ``--render-here``
+draws in this process, as before, to compare. The load average is printed with the results.
 
 Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_desk_gui.py [--bursts N]
 """
@@ -37,12 +43,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from smm_event.services.context import current_event  # noqa: E402
 
 from smm_event.badges import keys as key_envelope  # noqa: E402
 from smm_event.badges import make_token  # noqa: E402
 from smm_event.services import badges, keys, participants  # noqa: E402
 from smm_event.services.demo import create_demo  # noqa: E402
+from smm_event.storage.event_context import current_event  # noqa: E402
 from smm_event.workspace import open_workspace  # noqa: E402
 from ui.background import Lane  # noqa: E402
 
@@ -140,7 +146,16 @@ def postgres_answers() -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--bursts", type=int, default=500)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--render-here", action="store_true", help="no render process")
+    parser.add_argument("--only", default=None, help="alone, render, central, sync or push")
     args = parser.parse_args()
+    if args.render_here:
+        from smm_event.pdf import render_process
+
+        render_process.enabled = False
+    wanted = lambda name: args.only in (None, name)  # noqa: E731
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     key_envelope._SCRYPT_LOG2_N = 10  # cheap scrypt, same format
     folder = Path(tempfile.mkdtemp(prefix="smm-bench-desk-"))
     path = folder / "event.sqlite3"
@@ -167,8 +182,26 @@ def main() -> None:
     wait(1500)
     context = desk.context
 
-    report("alone", measure(app, page, window, tokens, args.bursts), 50)
+    if wanted("alone"):
+        report("alone", measure(app, page, window, tokens, args.bursts), 50)
+    if wanted("render"):
+        _render_scenario(app, page, window, tokens, args.bursts, context, key)
+    if wanted("central"):
+        _central_scenario(app, page, window, tokens, args.bursts, context)
+    if wanted("sync"):
+        _sync_scenario(app, page, window, tokens, args.bursts, context)
+    if wanted("push") and postgres_answers():
+        _push_scenario(app, page, window, tokens, args.bursts, context, path, args.records)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    context.executor.wait(30_000)
+    desk.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+    os._exit(0)  # a connection test may still wait on the unreachable address
 
+
+def _render_scenario(
+    app: Any, page: Any, window: Any, tokens: list[str], bursts: int, context: Any, key: Any
+) -> None:
     stop = threading.Event()
 
     def render() -> Any:
@@ -178,12 +211,14 @@ def main() -> None:
 
     keep_busy(stop, render)
     wait(300)
-    report(
-        "while 210 badges render (render lane)", measure(app, page, window, tokens, args.bursts), 80
-    )
+    report("while 210 badges render (render lane)", measure(app, page, window, tokens, bursts), 80)
     stop.set()
     context.executor.wait(60_000)
 
+
+def _central_scenario(
+    app: Any, page: Any, window: Any, tokens: list[str], bursts: int, context: Any
+) -> None:
     from smm_event.services import sync as sync_service
 
     stop = threading.Event()
@@ -196,10 +231,16 @@ def main() -> None:
     wait(300)
     report(
         "while central does not answer (network lane)",
-        measure(app, page, window, tokens, args.bursts),
+        measure(app, page, window, tokens, bursts),
         80,
     )
     stop.set()
+
+
+def _sync_scenario(
+    app: Any, page: Any, window: Any, tokens: list[str], bursts: int, context: Any
+) -> None:
+    from smm_event.services import sync as sync_service
 
     if postgres_answers():
         stop = threading.Event()
@@ -212,16 +253,107 @@ def main() -> None:
         wait(300)
         report(
             "while a sync with PostgreSQL runs (network)",
-            measure(app, page, window, tokens, args.bursts),
+            measure(app, page, window, tokens, bursts),
             80,
         )
         stop.set()
+        context.executor.wait(60_000)
     else:
         print("sync scenario skipped: no PostgreSQL at 127.0.0.1:5432")
-    context.executor.wait(30_000)
-    desk.shutdown()
-    shutil.rmtree(folder, ignore_errors=True)
-    os._exit(0)  # a connection test may still wait on the unreachable address
+
+
+def _push_scenario(
+    app: Any,
+    page: Any,
+    window: Any,
+    tokens: list[str],
+    bursts: int,
+    context: Any,
+    path: Path,
+    records: int,
+) -> None:
+    """A laptop holding ``records`` change records pushes them all to an empty central."""
+    from sqlalchemy import create_engine, text
+
+    from smm_event.services import sync as sync_service
+
+    source = path.with_name("big.sqlite3")
+    shutil.copyfile(path, source)
+    with open_workspace(source) as ws:
+        _fill(ws, records)
+    admin = create_engine(LOCAL_PG.replace("postgresql://", "postgresql+psycopg://"))
+    admin = admin.execution_options(isolation_level="AUTOCOMMIT")
+    rounds: list[float] = []
+
+    def push_round() -> None:
+        name = f"smm_bench_desk_{len(rounds)}_{os.getpid()}"
+        copy = path.with_name(f"round{len(rounds)}.sqlite3")
+        shutil.copyfile(source, copy)
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        started = time.perf_counter()
+        try:
+            with open_workspace(copy) as ws:
+                _quietly(
+                    sync_service.sync_with_central, ws, LOCAL_PG.rsplit("/", 1)[0] + "/" + name
+                )
+            rounds.append(time.perf_counter() - started)
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            copy.unlink(missing_ok=True)
+
+    stop = threading.Event()
+    keep_busy(stop, lambda: context.executor.submit(push_round, lane=Lane.NETWORK))
+    wait(2000)  # the copy and the first connection: measure while the push itself runs
+    report(
+        f"while {records:,} records push to PostgreSQL",
+        measure(app, page, window, tokens, bursts),
+        80,
+    )
+    stop.set()
+    context.executor.wait(300_000)
+    if rounds:
+        print(f"  push rounds: {len(rounds)}, {min(rounds):.1f}-{max(rounds):.1f} s each")
+    admin.dispose()
+
+
+def _fill(ws: Any, total: int) -> None:
+    """Scans of another day (the desk's today stays small) until ``total`` change records."""
+    import uuid
+
+    from sqlalchemy import func, select
+
+    from smm_event.storage import changes
+    from smm_event.storage.local_models import ChangeRecord
+    from smm_event.storage.models import Participant
+
+    with ws.reading() as session:
+        people = list(session.scalars(select(Participant.id)))
+        held = session.scalar(select(func.count()).select_from(ChangeRecord)) or 0
+    start = dt.datetime(2026, 5, 20, 6, 0)
+    n = 0
+    while held < total:
+        rows: list[tuple[uuid.UUID, dict[str, Any]]] = []
+        for _ in range(min(5000, total - held)):
+            n += 1
+            at = start + dt.timedelta(seconds=n)
+            fields = {
+                "device_id": ws.device_id,
+                "desk": "Стойка 1",
+                "operator": None,
+                "scanned_at": at,
+                "local_day": at.date(),
+                "method": "scanner",
+                "raw_text": f"SMM1:{n:032d}",
+                "participant_id": people[n % len(people)],
+                "badge_version": 1,
+                "result": "admitted",
+            }
+            rows.append((uuid.uuid4(), fields))
+        with ws.transaction() as session:
+            changes.record_new_rows(session, "checkin", rows)
+        held += len(rows)
 
 
 def _quietly(fn: Callable[..., Any], *args: Any) -> Any:

@@ -1,7 +1,7 @@
 """session cancellation
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-03 15:00:00
 
 A session the organizer cancels keeps its row and its marks but leaves every expected count,

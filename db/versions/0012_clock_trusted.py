@@ -1,7 +1,7 @@
 """the newest wall-clock time this laptop trusts
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-03 15:00:00
 
 ``local_state.clock_trusted_ms`` (local only, never replicated): the newest wall-clock reading

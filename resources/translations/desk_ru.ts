@@ -21,6 +21,45 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>BadgeOutput</name>
+    <message>
+        <source>Reprints and walk-ins&apos; badges go straight to this printer.</source>
+        <translation>Перепечатанные бейджи и бейджи новых участников печатаются сразу на этом принтере.</translation>
+    </message>
+    <message>
+        <source>None: open the PDF</source>
+        <translation>Нет: открыть PDF</translation>
+    </message>
+    <message>
+        <source>{printer} (not found)</source>
+        <translation>{printer} (не найден)</translation>
+    </message>
+    <message>
+        <source>The printer «{printer}» is not found on this laptop.</source>
+        <translation>Принтер «{printer}» не найден на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>The printer «{printer}» did not take the job.</source>
+        <translation>Принтер «{printer}» не принял задание.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer «{printer}». The PDF is also saved: {path}</source>
+        <translation>Отправлено на принтер «{printer}». PDF также сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>PDF opened: print it from the viewer. The file: {path}</source>
+        <translation>PDF открыт: напечатайте его из программы просмотра. Файл: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF is saved to {path}. No viewer opened it: open the file and print it.</source>
+        <translation>PDF сохранён в {path}. Программа просмотра его не открыла: откройте файл и напечатайте.</translation>
+    </message>
+    <message>
+        <source>The badge PDF could not be saved: {error}</source>
+        <translation>Не удалось сохранить PDF бейджа: {error}</translation>
+    </message>
+</context>
+<context>
     <name>BadgeReprinter</name>
     <message>
         <source>Reprint badge</source>
@@ -31,12 +70,20 @@ Reason:</source>
         <translation>Перевыпустить бейдж: {name}? Старый бейдж перестанет действовать.</translation>
     </message>
     <message>
-        <source>The new badge is saved to {path}. No PDF viewer opened it: open the file and print it.</source>
-        <translation>Новый бейдж сохранён в {path}. Программа просмотра PDF его не открыла: откройте файл и распечатайте.</translation>
+        <source>The new badge of {name} is ready.</source>
+        <translation>Новый бейдж: {name}.</translation>
     </message>
     <message>
-        <source>The new badge is saved to {path} and opened: print it from the viewer.</source>
-        <translation>Новый бейдж сохранён в {path} и открыт — распечатайте его из программы просмотра.</translation>
+        <source>Print the badge of {name} now?</source>
+        <translation>Напечатать бейдж участника {name} сейчас?</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Напечатать бейдж</translation>
+    </message>
+    <message>
+        <source>The badge of {name} is ready.</source>
+        <translation>Бейдж готов: {name}.</translation>
     </message>
 </context>
 <context>
@@ -87,6 +134,10 @@ Reason:</source>
     <message>
         <source>Stream {streams}: {arrived} of {expected} arrived</source>
         <translation>Поток {streams}: пришли {arrived} из {expected}</translation>
+    </message>
+    <message>
+        <source>+{count} from other streams (organizer&apos;s decision)</source>
+        <translation>+{count} из других потоков (решение организатора)</translation>
     </message>
     <message>
         <source>Not arrived yet: {count}</source>
@@ -142,6 +193,18 @@ Reason:</source>
     <message>
         <source>This check-in was already annulled.</source>
         <translation>Эта регистрация уже аннулирована.</translation>
+    </message>
+    <message>
+        <source>Write why the person is let in: the organizers will see it.</source>
+        <translation>Напишите, почему участника пропускают: организаторы это увидят.</translation>
+    </message>
+    <message>
+        <source>This laptop is not the organizer&apos;s: write the name of the organizer who allowed it (call them if they are not here).</source>
+        <translation>Это не ноутбук организатора: напишите, кто из организаторов разрешил пропустить (позвоните ему, если его нет рядом).</translation>
+    </message>
+    <message>
+        <source>No exception is needed: the person&apos;s stream meets today (or they have no stream, ask the organizer to assign one). Scan the badge again.</source>
+        <translation>Исключение не нужно: поток участника занимается сегодня (или участник не распределён по потокам — обратитесь к организатору). Отсканируйте бейдж ещё раз.</translation>
     </message>
     <message>
         <source>The signing key was replaced. Reprint again and enter the passphrase of the new key.</source>
@@ -235,6 +298,10 @@ Reason:</source>
         <translation>Зелёный и жёлтый держатся:</translation>
     </message>
     <message>
+        <source>Badge printer:</source>
+        <translation>Принтер бейджей:</translation>
+    </message>
+    <message>
         <source>Check the date on this computer: {today} is outside the event ({start} – {end}). Check-ins would be recorded on the wrong day.</source>
         <translation>Проверьте дату на компьютере: {today} — вне дат мероприятия ({start} – {end}). Отметки попадут не в тот день.</translation>
     </message>
@@ -249,6 +316,10 @@ Reason:</source>
 </context>
 <context>
     <name>DeskVerdicts</name>
+    <message>
+        <source>Checked in by the organizer&apos;s decision (another stream&apos;s day).</source>
+        <translation>Отмечен по решению организатора (день другого потока).</translation>
+    </message>
     <message>
         <source>Checked in.</source>
         <translation>Регистрация пройдена.</translation>
@@ -362,6 +433,37 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Let in anyway</source>
+        <translation>Пропустить всё равно</translation>
+    </message>
+    <message>
+        <source>{name} is not in today&apos;s stream. Let them in only if an organizer agrees. The reason goes to the log and to the person&apos;s history.</source>
+        <translation>{name} не из сегодняшнего потока. Пропускайте, только если согласен организатор. Причина попадёт в журнал и в историю участника.</translation>
+    </message>
+    <message>
+        <source>e.g. came on the wrong day, make-up day</source>
+        <translation>например: перепутал(а) день, день отработки</translation>
+    </message>
+    <message>
+        <source>surname and name</source>
+        <translation>фамилия и имя</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Allowed by (organizer):</source>
+        <translation>Разрешил(а) (организатор):</translation>
+    </message>
+    <message>
+        <source>Let in</source>
+        <translation>Пропустить</translation>
+    </message>
+</context>
+<context>
     <name>RecentList</name>
     <message>
         <source>Annul this check-in…</source>
@@ -375,12 +477,24 @@ Reason:</source>
         <source>unknown code</source>
         <translation>неизвестный код</translation>
     </message>
+    <message>
+        <source>let in by the organizer</source>
+        <translation>пропущен(а) по решению организатора</translation>
+    </message>
 </context>
 <context>
     <name>ResultPanel</name>
     <message>
         <source>Consent signed</source>
         <translation>Согласие подписано</translation>
+    </message>
+    <message>
+        <source>Let in anyway…</source>
+        <translation>Пропустить всё равно…</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Напечатать бейдж</translation>
     </message>
     <message>
         <source>Ready to scan</source>

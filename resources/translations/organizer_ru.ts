@@ -132,7 +132,11 @@
         <source>No possible duplicates found.</source>
         <translation>Возможных дублей не найдено.</translation>
     </message>
-</context>
+<message>
+        <source>Double-click a person to open their card.</source>
+        <translation>Двойной щелчок по участнику открывает его карточку.</translation>
+    </message>
+    </context>
 <context>
     <name>History</name>
     <message>
@@ -195,7 +199,15 @@
         <source>no</source>
         <translation>нет</translation>
     </message>
-</context>
+<message>
+        <source>let in on another stream's day</source>
+        <translation>пропущен(а) в день другого потока</translation>
+    </message>
+    <message>
+        <source>Allowed by</source>
+        <translation>Разрешил(а)</translation>
+    </message>
+    </context>
 <context>
     <name>HistoryTable</name>
     <message>
@@ -570,7 +582,7 @@
         <translation>От «{merged}» к «{kept}» переходят: отметки на входе — {checkins}, занятия с отметками — {marks}, напечатанные бейджи — {badges}.</translation>
     </message>
     <message>
-        <source>The certificate {number} becomes the kept person&apos;s.</source>
+        <source>The certificate {number} becomes the kept person's.</source>
         <translation>Сертификат {number} переходит к остающейся записи.</translation>
     </message>
     <message>
@@ -899,7 +911,7 @@
         </translation>
     </message>
     <message>
-        <source>Nobody&apos;s attendance percentage changes.</source>
+        <source>Nobody's attendance percentage changes.</source>
         <translation>Процент посещаемости ни у кого не изменится.</translation>
     </message>
     <message>
@@ -923,7 +935,7 @@
         </translation>
     </message>
     <message>
-        <source>Sessions in the stream&apos;s programme: {before} → {after}.</source>
+        <source>Sessions in the stream's programme: {before} → {after}.</source>
         <translation>Занятий в программе потока: {before} → {after}.</translation>
     </message>
     <message numerus="yes">
@@ -1033,7 +1045,7 @@
         <translation>Тренер:</translation>
     </message>
     <message>
-        <source>Attendance is not affected: the {marks} mark(s) given for this session stay, and nobody&apos;s attendance percentage changes.</source>
+        <source>Attendance is not affected: the {marks} mark(s) given for this session stay, and nobody's attendance percentage changes.</source>
         <translation>Посещаемость не изменится: отметки по этому занятию (участников с отметкой: {marks}) сохранятся, проценты посещаемости ни у кого не изменятся.</translation>
     </message>
 </context>

@@ -12,6 +12,8 @@ Order of the rules, and why:
    badge is refused whatever the day, so a forged code never learns anything about a person.
 2. The day: no stream meets today → NO_SESSION_TODAY; the person has no stream →
    NOT_ASSIGNED; their stream does not meet today → WRONG_STREAM_DAY (with their days).
+   An organizer's override (method ``override``, with a reason) lets a person in on a day
+   that is not their stream's; everything else still applies.
 3. Repeats: an admitted check-in earlier the same local day → ALREADY_CHECKED_IN with the
    first one's time and desk (amber, not a refusal).
 """
@@ -164,7 +166,7 @@ def decide(
         return _with(identified, CheckinResult.NO_SESSION_TODAY)
     if stream is None:
         return _with(identified, CheckinResult.NOT_ASSIGNED)
-    if day not in stream.days:
+    if day not in stream.days and scan.method is not CheckinMethod.OVERRIDE:
         return _with(identified, CheckinResult.WRONG_STREAM_DAY)
     first = first_admission(earlier(person.id, day))
     if first is not None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from smm_event.checkin.engine import DeskRules
 from smm_event.domain.checkin import (
     AbsentPerson,
+    CheckinMethod,
     CheckinResult,
     DeskArrivals,
     DeskCounts,
@@ -85,6 +86,8 @@ def _record(
         organization=organization,
         stream_number=stream.number if stream is not None else None,
         annulled=annulled,
+        override_reason=checkin.override_reason,
+        override_by=checkin.override_by,
     )
 
 
@@ -121,7 +124,25 @@ def day_counts(
         not_arrived=_absent(session, rules, day, stream_ids) if with_absent else (),
         desk=desk,
         arrived_at_desk=desks.get(desk, 0) if desk is not None else None,
+        overridden=_overridden(session, day, stream_ids),
     )
+
+
+def _overridden(session: Session, day: dt.date, stream_ids: list[uuid.UUID]) -> int:
+    """People outside today's streams admitted today by an organizer's override."""
+    count = session.scalar(
+        select(func.count(func.distinct(Checkin.participant_id)))
+        .join(Participant, Participant.id == Checkin.participant_id)
+        .where(
+            Checkin.local_day == day,
+            Checkin.method == CheckinMethod.OVERRIDE.value,
+            Checkin.result == CheckinResult.ADMITTED.value,
+            not_annulled(),
+            Participant.deleted.is_(False),
+            ~Participant.stream_id.in_(stream_ids),
+        )
+    )
+    return int(count or 0)
 
 
 def _expected(stream_ids: list[uuid.UUID]) -> ColumnElement[bool]:

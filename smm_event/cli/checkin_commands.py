@@ -36,6 +36,15 @@ register_messages(
         "bad_checkin_id": "{value!r} is not a check-in id (a UUID, see `checkin list --json`)",
         "checkin_not_admitted": "this scan admitted nobody ({result}): there is nothing to annul",
         "checkin_already_annulled": "this check-in was already annulled",
+        "override_reason_required": "give the reason for the override with --override-reason",
+        "override_reason_too_long": "the reason is longer than {max_length} characters",
+        "override_approver_required": (
+            "this laptop is not the organizer's: name the organizer who allowed it with"
+            " --approved-by"
+        ),
+        "override_not_needed": (
+            "no override needed: the participant's stream meets today, or they have no stream"
+        ),
     }
 )
 
@@ -66,6 +75,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser("manual", parents=[common], help="check in without a badge")
     command.add_argument("participant", metavar="PARTICIPANT", help="participant id")
     _desk_arguments(command)
+    command.add_argument(
+        "--override-reason",
+        default=None,
+        metavar="REASON",
+        help="let the person in although their stream does not meet today (logged)",
+    )
+    command.add_argument(
+        "--approved-by",
+        default=None,
+        metavar="ORGANIZER",
+        help="the organizer who allowed the override (required on a desk laptop)",
+    )
     command.set_defaults(handler=run_manual)
     command = commands.add_parser("list", parents=[common], help="the scans of a day")
     command.add_argument("--day", type=_date, default=None, help="YYYY-MM-DD (default: today)")
@@ -156,9 +177,22 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def run_manual(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
-        outcome = checkin.check_in_manual(
-            ws, args.participant, _desk(args), args.operator, _when(ws, args.at)
-        )
+        if args.override_reason is not None or args.approved_by is not None:
+            from smm_event.services.checkin_override import check_in_override
+
+            outcome = check_in_override(
+                ws,
+                args.participant,
+                args.override_reason or "",
+                args.approved_by,
+                _desk(args),
+                args.operator,
+                _when(ws, args.at),
+            )
+        else:
+            outcome = checkin.check_in_manual(
+                ws, args.participant, _desk(args), args.operator, _when(ws, args.at)
+            )
     _print_outcome(args, outcome)
     return exit_code(outcome.result)
 
@@ -240,7 +274,9 @@ def run_list(args: argparse.Namespace) -> int:
             scan.participant_name or "",
             scan.stream_number,
             scan.desk,
-            scan.method,
+            f"{scan.method}: {scan.override_reason} ({scan.override_by})"
+            if scan.override_reason
+            else scan.method,
             scan.operator,
             str(scan.participant_id or ""),
         )

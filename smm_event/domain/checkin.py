@@ -45,6 +45,7 @@ class CheckinMethod(StrEnum):
     WALK_IN = "walk_in"  # registered at the desk
     TYPED = "typed"  # text given on the command line
     DOOR = "door"  # a badge scanned at a session's door (logged when refused)
+    OVERRIDE = "override"  # let in by an organizer on a day not their stream's, with a reason
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class ScanRecord:
     organization: str | None
     stream_number: int | None
     annulled: bool = False  # undone at a desk: shown, but no longer counts
+    override_reason: str | None = None  # let in on another stream's day (method "override")
+    override_by: str | None = None  # the organizer who allowed it
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,9 @@ class DeskCounts:
     not_arrived: tuple[AbsentPerson, ...]  # in surname order; empty unless asked for
     desk: str | None
     arrived_at_desk: int | None  # for ``desk``; None when no desk was asked for
+    # People of other streams let in today by an organizer's override (not in ``arrived``,
+    # which counts today's streams against their expected numbers).
+    overridden: int = 0
 
     @property
     def missing(self) -> int:

@@ -32,6 +32,7 @@ from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import NotFound, UserError
 from smm_event.pdf.badge_layouts import BadgeLayout, load_badge_layout, resolve_layout
 from smm_event.pdf.badges import BadgeData, render_badges
+from smm_event.pdf.render_process import render_badges_off_gil
 from smm_event.roster.store import (
     load_participant,
     parse_participant_id,
@@ -139,7 +140,7 @@ def print_badges(
         )
         for person, colour in batch.people
     ]
-    pages = render_badges(badges, resolved, out, progress, cancel)
+    pages = render_badges_off_gil(badges, resolved, out, progress, cancel)
     layout_name = resolved.name[:_LAYOUT_COLUMN_LENGTH]
     printed_at = changes.utc_now()
     with ws.transaction() as session:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -70,8 +71,10 @@ def check_in_in_session(
     desk: str | None,
     operator: str | None,
     now: dt.datetime | None,
+    extra_fields: Mapping[str, object] | None = None,
 ) -> CheckinOutcome:
-    """The check-in inside the caller's write transaction (a walk-in registers first)."""
+    """The check-in inside the caller's write transaction (a walk-in registers first);
+    ``extra_fields`` go into the logged record (an override's reason)."""
     at = as_utc(now)
     rules = store.desk_rules(session)
     desk_name = (desk or "").strip() or store.device_name(session, device_id)
@@ -108,6 +111,7 @@ def check_in_in_session(
         if decision.badge_version is not None
         else (row.badge_version if row is not None else None),
     )
+    fields.update(extra_fields or {})
     changes.record_insert(session, "checkin", checkin_id, fields)
     if decision.result.admitted and decision.participant_id is not None:
         store.notify_attendance(session, on_admitted, decision.participant_id, at, operator_name)

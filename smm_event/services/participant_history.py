@@ -16,7 +16,14 @@ from smm_event.roster.store import load_participant, parse_participant_id
 from smm_event.storage.codec import decode_fields
 from smm_event.storage.hlc import Hlc
 from smm_event.storage.local_models import ChangeRecord
-from smm_event.storage.models import Device, Organization, Participant, ParticipantMerge, Stream
+from smm_event.storage.models import (
+    Checkin,
+    Device,
+    Organization,
+    Participant,
+    ParticipantMerge,
+    Stream,
+)
 from smm_event.text.names import full_name
 from smm_event.workspace import Workspace
 
@@ -53,6 +60,7 @@ def participant_history(ws: Workspace, participant_id: uuid.UUID | str) -> tuple
                     )
                 )
         entries.extend(_merge_entries(session, wanted, names))
+        entries.extend(_overrides(session, names, wanted))
         return tuple(sorted(entries, key=lambda entry: entry.at))
 
 
@@ -88,6 +96,25 @@ def _merge_entries(session: Session, person: uuid.UUID, names: _Names) -> list[H
         shown = (FieldChange("merged_with", None, other), FieldChange("merge_reason", None, reason))
         entries.append(HistoryEntry(_at(record.hlc), names.device(record.device_id), kind, shown))
     return entries
+
+
+def _overrides(session: Session, names: _Names, wanted: uuid.UUID) -> list[HistoryEntry]:
+    """Admissions on another stream's day allowed by an organizer (docs/desk.md): check-ins
+    are not participant changes, but an organizer reading the person's story needs them."""
+    rows = session.execute(
+        select(Checkin.scanned_at, Checkin.desk, Checkin.override_reason, Checkin.override_by)
+        .where(Checkin.participant_id == wanted, Checkin.method == "override")
+        .order_by(Checkin.scanned_at)
+    )
+    return [
+        HistoryEntry(
+            at,
+            desk,
+            "checkin_override",
+            (FieldChange("override_reason", None, reason), FieldChange("override_by", None, by)),
+        )
+        for at, desk, reason, by in rows
+    ]
 
 
 def _kind(index: int, fields: dict[str, Any]) -> str:

@@ -137,6 +137,28 @@ def reprint_at_desk(
     return out.getvalue()
 
 
+def badge_at_desk(
+    ws: Workspace,
+    participant_id: uuid.UUID | str,
+    key: SigningKey | str,
+    layout: str = REPRINT_LAYOUT,
+) -> bytes:
+    """The person's current badge as a one-badge PDF, not reissued (a walk-in's first badge,
+    printed right after registration). Logged as printed like every badge."""
+    from smm_event.services.badges import print_badges
+
+    wanted = parse_participant_id(participant_id)
+    if not can_sign(ws):
+        raise UserError("no_signing_key")
+    signing = unlock_signing_key(ws, key) if isinstance(key, str) else key
+    with ws.reading() as session:
+        if signing.key_id not in public_keys(session):
+            raise UserError("signing_key_retired", key_id=signing.key_id)
+    out = io.BytesIO()
+    print_badges(ws, signing, out, layout=layout, participant_ids=[wanted])
+    return out.getvalue()
+
+
 def matching_people(
     ws: Workspace,
     surname: str = "",

@@ -184,6 +184,9 @@ class Checkin(Base):
     participant_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     badge_version: Mapped[int | None] = mapped_column(Integer)
     result: Mapped[str] = mapped_column(String(40))
+    # An organizer's override of a wrong-day refusal (method "override"): why, and who allowed it.
+    override_reason: Mapped[str | None] = mapped_column(String(500))
+    override_by: Mapped[str | None] = mapped_column(String(100))
     clocks: Mapped[dict[str, Any]] = _clocks()
 
 

@@ -81,6 +81,15 @@ def _door_scan(_session: Session, write: Write) -> bool:
     return write.payload.get("method") == "door" and write.payload.get("result") != "admitted"
 
 
+def _desk_checkin(_session: Session, write: Write) -> bool:
+    # A desk may let someone in on another stream's day only by naming the reason and the
+    # organizer who allowed it (smm_event.services.checkin_override).
+    payload = write.payload
+    if payload.get("method") != "override" and not payload.get("override_reason"):
+        return True
+    return bool(payload.get("override_reason")) and bool(payload.get("override_by"))
+
+
 def _own_station(_session: Session, write: Write) -> bool:
     # A station writes its own record once, at enrollment: the key and roles inside must carry
     # the anchor's certificate (checked by the verifier for every station record), and only the
@@ -94,7 +103,7 @@ def _own_station(_session: Session, write: Write) -> bool:
 RULES: dict[str, dict[Role, Rule]] = {
     "device": {Role.DESK: _own_row, Role.TRAINER: _own_row, Role.REGISTRAR: _own_row},
     "station": {Role.DESK: _own_station, Role.TRAINER: _own_station, Role.REGISTRAR: _own_station},
-    "checkin": {Role.DESK: True, Role.TRAINER: _door_scan},
+    "checkin": {Role.DESK: _desk_checkin, Role.TRAINER: _door_scan},
     "checkin_annulment": {Role.DESK: True},
     "badge_print": {Role.DESK: True},
     "participant": {Role.DESK: _walk_in},

@@ -323,7 +323,7 @@ def test_reprint_asks_the_passphrase_once_retries_and_says_opened_only_when_it_w
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from ui.common.passphrase_session import forget_keys
-    from ui.desk import reprint
+    from ui.desk import badge_output
 
     forget_keys()
     answers = ["не тот пароль", PASSPHRASE]
@@ -337,7 +337,7 @@ def test_reprint_asks_the_passphrase_once_retries_and_says_opened_only_when_it_w
     yes = staticmethod(lambda *_a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "question", yes)
     opened = [False, True]
-    monkeypatch.setattr(reprint, "open_file", lambda _path: opened.pop(0))
+    monkeypatch.setattr(badge_output, "open_file", lambda _path: opened.pop(0))
     person = desk.people[20]
 
     desk.page.reprinter.reprint(person)

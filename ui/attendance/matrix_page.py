@@ -27,8 +27,9 @@ from smm_event.services import attendance
 from ui.attendance.matrix_model import NAME, MatrixModel
 from ui.attendance.texts import STATUS_ORDER, attendance_error_message, status_letter, status_name
 from ui.background import Lane, Task
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import stream_label
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 
@@ -48,7 +49,13 @@ class AttendanceMatrixPage(QWidget):
         self.model = MatrixModel(self)
         self._build()
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(
+            context,
+            self,
+            Change.MARKS | Change.CHECKINS | Change.PEOPLE | Change.SCHEDULE,
+            self.reload,
+        )
         if context.summary is not None:
             self._workspace_changed(context.summary)
 

@@ -47,7 +47,8 @@ from ui.badges.badge_preview import (
     prepare_printer,
     print_on,
 )
-from ui.context import AppContext
+from ui.common.change_watch import ChangeWatch
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 
@@ -76,7 +77,13 @@ class BadgesPage(QWidget):
         self.people.changed.connect(self._fit_chooser)
         self.layout_combo.activated.connect(self._layout_activated)
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self._reload_state)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(
+            context,
+            self,
+            Change.PEOPLE | Change.BADGES | Change.KEYS | Change.SCHEDULE,
+            self._changed,
+        )
         if context.summary is not None:
             self._workspace_changed(context.summary)
 
@@ -157,6 +164,12 @@ class BadgesPage(QWidget):
     def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:
         self.people.set_summary(summary)
         self._reload_state()
+
+    def _changed(self) -> None:
+        """People, badges, keys or streams changed (a walk-in makes 71): the keys, the print
+        log and the preview's count are re-read."""
+        self._reload_state()
+        self._timer.start()
 
     def _reload_state(self) -> None:
         if self.context.workspace is None or self.context.summary is None:

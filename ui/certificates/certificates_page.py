@@ -54,8 +54,9 @@ from ui.certificates.certificate_work import (
     issue_and_print,
     load_view,
 )
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import stream_label
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 
@@ -95,7 +96,13 @@ class CertificatesPage(QWidget):
         self._printer: QPrinter | None = None
         self._build()
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(
+            context,
+            self,
+            Change.CERTIFICATES | Change.MARKS | Change.PEOPLE | Change.KEYS | Change.SCHEDULE,
+            self.reload,
+        )
         if context.summary is not None:
             self._workspace_changed(context.summary)
 

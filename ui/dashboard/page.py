@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from smm_event.services.dashboard import Dashboard, load_dashboard
 from ui.background import Task
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import short_date
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.dashboard.charts import (
     ChartImages,
     ChartLabel,
@@ -54,7 +55,8 @@ class DashboardPage(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.reload)
         context.workspace_changed.connect(lambda _summary: self._reset())
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(context, self, Change.ALL, self.reload)
 
     def _build(self) -> None:
         self.day_box = QComboBox()

@@ -63,6 +63,12 @@ class CountsPanel(QWidget):
             )
         )
         desks = " · ".join(f"{desk.desk}: {desk.arrived}" for desk in counts.by_desk)
+        if counts.overridden:
+            extra = fill(
+                self.tr("+{count} from other streams (organizer's decision)"),
+                count=counts.overridden,
+            )
+            desks = f"{desks}\n{extra}" if desks else extra
         self.by_desk.setText(desks)
         self.missing_button.setText(fill(self.tr("Not arrived yet: {count}"), count=counts.missing))
         self.missing_button.setVisible(True)

@@ -49,6 +49,7 @@ from smm_event.services.checkin import (
     desk_counts,
     recent_scans,
 )
+from smm_event.services.checkin_override import laptop_is_organizers
 from smm_event.services.input_limits import max_length
 from smm_event.services.walkins import record_consent
 from smm_event.station import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS
@@ -58,9 +59,11 @@ from ui.common.keyboard_capture import KeyboardCapture
 from ui.common.window_geometry import restore_window_state
 from ui.context import AppContext, Change
 from ui.desk.annul import Annuller
+from ui.desk.badge_output import printer_choice
 from ui.desk.camera_panel import CameraPanel
 from ui.desk.counts_panel import CountsPanel
 from ui.desk.messages import desk_error_message
+from ui.desk.override import OverrideDialog
 from ui.desk.recent_list import RecentList
 from ui.desk.reprint import BadgeReprinter
 from ui.desk.result_panel import ResultPanel
@@ -108,12 +111,15 @@ class DeskPage(QWidget):
             lambda text: self.submit_scan(text, CheckinMethod.CAMERA)
         )
         self.result.consent_signed.connect(self.record_consent)
+        self.result.override_requested.connect(self.open_override)
+        self.override_dialog: OverrideDialog | None = None
         self.annuller = Annuller(
             self.context, self.recent, self, self.current_operator, lambda: self.refresh()
         )
         self.annul_button.clicked.connect(self.annuller.annul_selected)
         self.reprinter = BadgeReprinter(self.context, self)
         self.search.reprint_requested.connect(self.reprinter.reprint)
+        self.result.print_requested.connect(self.reprinter.print_first_badge)
         self._busy = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy.timeout.connect(self.result.show_busy)
         self._refresh = QTimer(self, interval=REFRESH_MS)
@@ -213,6 +219,8 @@ class DeskPage(QWidget):
         self.hold.setToolTip(self.tr("A refusal stays until the next scan or a click."))
         self.hold.valueChanged.connect(self._hold_changed)
         fields.addRow(self.tr("Green and amber shown for:"), self.hold)
+        self.printer = printer_choice(self.context)
+        fields.addRow(self.tr("Badge printer:"), self.printer)
         buttons = QHBoxLayout()
         for button in (self.walkin_button, self.selftest_button, self.fullscreen_button):
             buttons.addWidget(button)
@@ -410,6 +418,38 @@ class DeskPage(QWidget):
             self.result.show_outcome(dataclasses.replace(shown, participant=person))
         self.context.notify_changed(Change.PEOPLE)
 
+    def open_override(self, outcome: CheckinOutcome) -> None:
+        """«Let in anyway…» on a wrong-day refusal: the dialog asks the organizer's name only
+        on a laptop that is not the organizer's (known from the workspace, so asked first)."""
+        if self.context.workspace is None or outcome.participant_id is None:
+            return
+        self.context.run(
+            laptop_is_organizers,
+            on_done=lambda organizers: self._open_override(outcome, bool(organizers)),
+            owner=self,
+        )
+
+    def _open_override(self, outcome: CheckinOutcome, organizers: bool) -> None:
+        assert outcome.participant_id is not None
+        dialog = OverrideDialog(
+            self.context,
+            outcome.participant_id,
+            outcome.participant_name or "",
+            organizers,
+            self.current_desk(),
+            self.current_operator(),
+            self.clock,
+            self,
+        )
+        dialog.admitted.connect(self._overridden)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.override_dialog = dialog
+
+    def _overridden(self, outcome: CheckinOutcome) -> None:
+        self.show_outcome(outcome)
+        self.refresh()  # the «from other streams» count is not counted on the screen
+
     def _missing_loaded(self, counts: DeskCounts) -> None:
         dialog = self.counts_panel.open_missing(counts.not_arrived)
         dialog.check_in_requested.connect(self.check_in_id)
@@ -456,6 +496,8 @@ class DeskPage(QWidget):
 
     def _walked_in(self, outcome: WalkInOutcome) -> None:
         self.show_outcome(outcome.checkin)
+        if outcome.checkin.admitted:
+            self.reprinter.offer_first_badge(self.result.offer_print)
         self.context.notify_changed(Change.PEOPLE | Change.CHECKINS | Change.MARKS)
 
     def open_selftest(self) -> ScannerSelfTest:

@@ -56,6 +56,22 @@ def _messages() -> dict[str, str]:
         "checkin_already_annulled": QCoreApplication.translate(
             "DeskMessages", "This check-in was already annulled."
         ),
+        "override_reason_required": QCoreApplication.translate(
+            "DeskMessages", "Write why the person is let in: the organizers will see it."
+        ),
+        "override_reason_too_long": QCoreApplication.translate(
+            "DeskMessages", "The reason is too long: at most {max_length} characters."
+        ),
+        "override_approver_required": QCoreApplication.translate(
+            "DeskMessages",
+            "This laptop is not the organizer's: write the name of the organizer who allowed "
+            "it (call them if they are not here).",
+        ),
+        "override_not_needed": QCoreApplication.translate(
+            "DeskMessages",
+            "No exception is needed: the person's stream meets today (or they have no stream, "
+            "ask the organizer to assign one). Scan the badge again.",
+        ),
         "signing_key_retired": QCoreApplication.translate(
             "DeskMessages",
             "The signing key was replaced. Reprint again and enter the passphrase of the new key.",

@@ -39,6 +39,7 @@ class RecentList(QListWidget):
             outcome.participant_name,
             outcome.desk,
             outcome.checkin_id,
+            outcome.method.value == "override",
         )
 
     def selected_annullable(self) -> tuple[uuid.UUID, str] | None:
@@ -85,6 +86,7 @@ class RecentList(QListWidget):
                 record.participant_name,
                 record.desk,
                 record.id,
+                record.method == "override",
             )
             if record.annulled:
                 self._show_annulled(self.item(self.count() - 1))
@@ -107,9 +109,13 @@ class RecentList(QListWidget):
         name: str | None,
         desk: str,
         checkin_id: uuid.UUID,
+        override: bool = False,
     ) -> None:
         who = name or self.tr("unknown code")
-        item = QListWidgetItem(f"{time_text(at)}  {result_headline(result)} — {who} ({desk})")
+        text = f"{time_text(at)}  {result_headline(result)} — {who} ({desk})"
+        if override:
+            text += " — " + self.tr("let in by the organizer")
+        item = QListWidgetItem(text)
         item.setBackground(QColor(_TINTS[tone_of(result)]))
         item.setForeground(QColor("#1b1b1b"))
         item.setData(Qt.ItemDataRole.UserRole, result.value)

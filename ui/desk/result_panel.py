@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from smm_event.domain.checkin import CheckinOutcome
+from smm_event.domain.checkin import CheckinOutcome, CheckinResult
 from ui.common.formatting import stream_label
 from ui.desk.verdicts import COLOURS, Tone, Verdict, verdict
 
@@ -24,6 +24,8 @@ _ARRIVALS_SCALE = 0.07
 
 class ResultPanel(QFrame):
     consent_signed = Signal(object)  # participant id: the person signed the consent here
+    override_requested = Signal(object)  # CheckinOutcome refused for another stream's day
+    print_requested = Signal(object)  # ParticipantInfo: print a walk-in's first badge
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,14 @@ class ResultPanel(QFrame):
         self.consent_button.clicked.connect(self._consent_clicked)
         self.consent_button.hide()
         layout.addWidget(self.consent_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.override_button = QPushButton(self.tr("Let in anyway…"))
+        self.override_button.clicked.connect(self._override_clicked)
+        self.override_button.hide()
+        layout.addWidget(self.override_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.print_button = QPushButton(self.tr("Print badge"))
+        self.print_button.clicked.connect(self._print_clicked)
+        self.print_button.hide()
+        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.addWidget(self.arrivals)
         self._reset = QTimer(self, singleShot=True, interval=RESET_MS)
@@ -108,9 +118,27 @@ class ResultPanel(QFrame):
             self._reset.stop()  # the clerk is busy with this person
             self.consent_signed.emit(self.outcome.participant_id)
 
+    def _override_clicked(self) -> None:
+        if self.outcome is not None and self.outcome.result is CheckinResult.WRONG_STREAM_DAY:
+            self.override_requested.emit(self.outcome)
+
+    def _print_clicked(self) -> None:
+        if self.outcome is not None and self.outcome.participant is not None:
+            self.print_button.hide()
+            self.print_requested.emit(self.outcome.participant)
+
+    def offer_print(self) -> None:
+        """After a walk-in on a laptop that can sign: the badge is one click away, and the
+        panel stays until the next scan (the clerk is still with this person)."""
+        if self.outcome is not None and self.outcome.participant is not None:
+            self._reset.stop()
+            self.print_button.show()
+
     def show_ready(self) -> None:
         self._reset.stop()
         self.consent_button.hide()
+        self.override_button.hide()
+        self.print_button.hide()
         self.outcome = None
         self._paint(Tone.READY)
         self.headline.setText(self.tr("Ready to scan"))
@@ -143,6 +171,10 @@ class ResultPanel(QFrame):
         self.consent_button.setVisible(
             shown.tone in (Tone.ADMITTED, Tone.REPEAT) and person is not None and not person.consent
         )
+        self.print_button.hide()
+        self.override_button.setVisible(
+            outcome.result is CheckinResult.WRONG_STREAM_DAY and outcome.participant_id is not None
+        )
         if shown.tone is Tone.REFUSED:
             self._reset.stop()  # stays until the next scan or a click
         else:
@@ -153,6 +185,8 @@ class ResultPanel(QFrame):
         """A failure of the desk itself (the write failed): red, and no person."""
         self.outcome = None
         self.consent_button.hide()
+        self.override_button.hide()
+        self.print_button.hide()
         self._paint(Tone.REFUSED)
         self.headline.setText(headline)
         self.explanation.setText(explanation)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from pytrovich.enums import Gender
 
 from smm_event.domain.badges import TokenResult
-from smm_event.domain.checkin import CheckinOutcome, CheckinResult
+from smm_event.domain.checkin import CheckinMethod, CheckinOutcome, CheckinResult
 from smm_event.text.dates_ru import day_runs, format_days_ru
 from smm_event.text.declension import grammatical_gender
 from ui.desk.sounds import Sound
@@ -63,7 +63,14 @@ def verdict(outcome: CheckinOutcome) -> Verdict:
         return Verdict(
             Tone.ADMITTED,
             headline,
-            _with_notes(QCoreApplication.translate("DeskVerdicts", "Checked in."), outcome),
+            _with_notes(
+                QCoreApplication.translate(
+                    "DeskVerdicts", "Checked in by the organizer's decision (another stream's day)."
+                )
+                if outcome.method is CheckinMethod.OVERRIDE
+                else QCoreApplication.translate("DeskVerdicts", "Checked in."),
+                outcome,
+            ),
             Sound.ADMITTED,
         )
     if result is CheckinResult.ALREADY_CHECKED_IN:

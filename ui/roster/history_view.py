@@ -28,6 +28,7 @@ def _kinds() -> dict[str, str]:
         "merged": QCoreApplication.translate("History", "merged into another record"),
         "merged_in": QCoreApplication.translate("History", "a duplicate merged into this person"),
         "unmerged": QCoreApplication.translate("History", "merge undone"),
+        "checkin_override": QCoreApplication.translate("History", "let in on another stream's day"),
     }
 
 
@@ -40,6 +41,8 @@ def _extra_fields() -> dict[str, str]:
         "merge_reason": QCoreApplication.translate("History", "Reason"),
         "badge_version": QCoreApplication.translate("History", "Badge version"),
         "accelerator_track": QCoreApplication.translate("History", "Accelerator track"),
+        "override_reason": QCoreApplication.translate("History", "Reason"),
+        "override_by": QCoreApplication.translate("History", "Allowed by"),
     }
 
 

@@ -28,8 +28,9 @@ from smm_event.domain.participants import ParticipantInfo
 from smm_event.errors import UserError
 from smm_event.services.participants import list_participants
 from ui.background import Task
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import stream_label
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error, user_error_message
 from ui.i18n import fill
 from ui.roster.duplicates_dialog import DuplicatesDialog
@@ -72,7 +73,10 @@ class ParticipantsPage(QWidget):
         self.search.textChanged.connect(self._timer.start)
         self.stream_filter.currentIndexChanged.connect(self.reload)
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(
+            context, self, Change.PEOPLE | Change.BADGES | Change.SCHEDULE, self.reload
+        )
         if context.summary is not None:
             self._workspace_changed(context.summary)
 

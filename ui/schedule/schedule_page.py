@@ -37,8 +37,9 @@ from smm_event.services.schedule_edit import (
     session_change_effect,
     update_session,
 )
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import short_date, stream_label
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 from ui.schedule.session_changes import AddSessionDialog, CancelSessionDialog
@@ -164,7 +165,8 @@ class SchedulePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(context, self, Change.SCHEDULE | Change.PEOPLE, self.reload)
         self._workspace_changed(context.summary)
 
     def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:

@@ -28,7 +28,8 @@ from smm_event.reporting.selection_protocol import write_protocol
 from smm_event.services import selection
 from smm_event.services.selection import SelectionView
 from ui.background import Task
-from ui.context import AppContext
+from ui.common.change_watch import ChangeWatch
+from ui.context import AppContext, Change
 from ui.dashboard.charts import render_executor
 from ui.errors import show_error
 from ui.i18n import fill
@@ -68,7 +69,13 @@ class SelectionPage(QWidget):
         self._view: SelectionView | None = None
         self._build()
         context.workspace_changed.connect(lambda _summary: self.reload())
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(
+            context,
+            self,
+            Change.PEOPLE | Change.MARKS | Change.SCHEDULE | Change.SETTINGS,
+            self.reload,
+        )
 
     def _build(self) -> None:
         buttons = QHBoxLayout()

@@ -31,7 +31,8 @@ from smm_event.domain.event import WorkspaceSummary
 from smm_event.services import stations
 from smm_event.services.stations import StationInfo, StationOverview
 from smm_event.trust.roles import Role
-from ui.context import AppContext
+from ui.common.change_watch import ChangeWatch
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 from ui.stations.roles import role_names
@@ -114,7 +115,8 @@ class StationsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(help_text)
         context.workspace_changed.connect(self._workspace_changed)
-        context.data_changed.connect(self.load)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(context, self, Change.KEYS | Change.SETTINGS, self.load)
         self._workspace_changed(context.summary)
 
     def _workspace_changed(self, summary: WorkspaceSummary | None) -> None:

@@ -27,8 +27,9 @@ from smm_event.services.streams import (
     stream_overview,
     undo_last_assignment,
 )
+from ui.common.change_watch import ChangeWatch
 from ui.common.formatting import format_score, stream_label
-from ui.context import AppContext
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 from ui.roster.participants_model import ParticipantsModel
@@ -98,7 +99,8 @@ class StreamsPage(QWidget):
         layout.addLayout(below)
         layout.addWidget(self.table, 1)
         context.workspace_changed.connect(lambda _summary: self.reload())
-        context.data_changed.connect(self.reload)
+        # Re-read when what it shows changed; when hidden, once it is shown again.
+        self.watch = ChangeWatch(context, self, Change.PEOPLE | Change.SCHEDULE, self.reload)
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------

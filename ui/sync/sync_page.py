@@ -43,7 +43,8 @@ from smm_event.errors import UserError
 from smm_event.services import sync as sync_service
 from smm_event.sync.central import display_url, parse_central_url
 from ui.background import Lane
-from ui.context import AppContext
+from ui.common.change_watch import ChangeWatch
+from ui.context import AppContext, Change
 from ui.errors import show_error
 from ui.i18n import fill
 from ui.sync.sync_attention import AttentionTable, sync_error_message
@@ -75,6 +76,9 @@ class SyncPage(QWidget):
         self.bar_label: QLabel | None = None
         self._build()
         context.workspace_changed.connect(self._workspace_changed)
+        # What needs attention comes from scans, marks, people and clocks of every laptop: the
+        # list is re-read after any change (a sync, a walk-in), when this page is on screen.
+        self.watch = ChangeWatch(context, self, Change.ALL, self.load_attention)
         context.summary_changed.connect(self.refresh_status)
         QTimer.singleShot(0, self._attach_to_status_bar)
         if context.summary is not None:
@@ -335,8 +339,7 @@ class SyncPage(QWidget):
         )
         self._show_counts(result.pushed, result.pulled, result.attention)
         self._remember(url, password)
-        self.context.notify_changed()  # every page re-reads what arrived; status bar refreshes
-        self.load_attention()
+        self.context.notify_changed()  # every page re-reads what arrived, this list too
 
     def cancel(self) -> None:
         if self._cancel is not None:
@@ -405,7 +408,6 @@ class SyncPage(QWidget):
         )
         self._show_counts(0, result.imported, result.attention)
         self.context.notify_changed()
-        self.load_attention()
 
     def _remember(self, url: str, password: str | None) -> None:
         if url != self.context.station.central_url:
