@@ -65,7 +65,7 @@ def derivable(spec: EntitySpec) -> bool:
     return True
 
 
-def _cast(column: Any) -> str | None | bool:
+def _cast(column: Any) -> str | bool | None:
     for kind, cast in _CASTS:
         if isinstance(column.type, kind):
             return cast
@@ -164,7 +164,9 @@ def _value(
     if key == "hlc":
         return sql.SQL("s.hlc")
     if key == "clocks":
-        pairs = sql.SQL(", ").join(sql.SQL("{}, s.hlc").format(sql.Literal(name)) for name in fields)
+        pairs = sql.SQL(", ").join(
+            sql.SQL("{}, s.hlc").format(sql.Literal(name)) for name in fields
+        )
         return sql.SQL("json_build_object({})").format(pairs)
     cast = _cast(column)
     if key in fields:
