@@ -82,7 +82,7 @@ def write_batch(
     each change in ``groups`` ((device, seq) → its group); ``defaults``: per entity, the
     column defaults ``apply._bulk_row`` starts a row from."""
     numbers: dict[Group, int] = {}
-    for group in groups.values():
+    for group in groups.values():  # a few per batch: one per entity and set of fields
         numbers.setdefault(group, len(numbers))
     driver = session.connection().connection.driver_connection
     assert driver is not None
@@ -102,7 +102,7 @@ def write_batch(
         )
         with cursor.copy(copy_sql) as copy:
             for change in ordered:
-                group = groups.get(change.key)
+                tagged = groups.get(change.key)
                 copy.write_row(
                     (
                         change.device_id,
@@ -114,7 +114,7 @@ def write_batch(
                         change.recorded_at,
                         change.chain_hash,
                         change.signature,
-                        None if group is None else numbers[group],
+                        None if tagged is None else numbers[tagged],
                     )
                 )
         # One order for every laptop's batches, so concurrent pushes never deadlock on keys.
@@ -169,6 +169,7 @@ def _value(
         )
         return sql.SQL("json_build_object({})").format(pairs)
     cast = _cast(column)
+    text: sql.Composable
     if key in fields:
         text = sql.SQL("(s.payload ->> {})").format(sql.Literal(key))
     else:
