@@ -16,6 +16,7 @@ The staging table needs the TEMPORARY privilege on the database, which the stati
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -136,21 +137,27 @@ def _plain(payload: Mapping[str, Any]) -> dict[str, Any]:
 def _derived_insert(
     entity: str, fields: tuple[str, ...], defaults: Mapping[str, Any]
 ) -> sql.Composed:
-    """The ``INSERT ... SELECT`` of one group's rows from the staged records."""
+    """The ``INSERT ... SELECT`` of one group's rows from the staged records. Each payload is
+    parsed once, by ``json_populate_record`` into the table's own row type (each field
+    through its column type's input function); ``->>`` per field re-parsed the whole payload
+    each time and took four times as long."""
     spec = entity_spec(entity)
+    table = sql.Identifier(spec.model.__tablename__)
     names: list[sql.Composable] = []
     values: list[sql.Composable] = []
     for column in spec.model.__table__.columns:
         names.append(sql.Identifier(column.key))
         values.append(_value(spec, column, fields, defaults))
     return sql.SQL(
-        "INSERT INTO {} ({}) SELECT {} FROM {} AS s WHERE s.{} = %s"
+        "INSERT INTO {} ({}) SELECT {} FROM {} AS s,"
+        " LATERAL json_populate_record(NULL::{}, s.payload) AS r WHERE s.{} = %s"
         " ORDER BY s.entity_id ON CONFLICT DO NOTHING"
     ).format(
-        sql.Identifier(spec.model.__tablename__),
+        table,
         sql.SQL(", ").join(names),
         sql.SQL(", ").join(values),
         sql.Identifier(STAGING),
+        table,
         sql.Identifier(GROUP_COLUMN),
     )
 
@@ -164,16 +171,18 @@ def _value(
     if key == "hlc":
         return sql.SQL("s.hlc")
     if key == "clocks":
-        pairs = sql.SQL(", ").join(
-            sql.SQL("{}, s.hlc").format(sql.Literal(name)) for name in fields
+        # The text Python's json.dumps gives dict.fromkeys(fields, hlc), the stamp put in by
+        # a plain text replace (json_build_object took as long as decoding the payload).
+        template = json.dumps(dict.fromkeys(fields, _STAMP))
+        return sql.SQL("replace({}, {}, to_json(s.hlc)::text)::json").format(
+            sql.Literal(template), sql.Literal(json.dumps(_STAMP))
         )
-        return sql.SQL("json_build_object({})").format(pairs)
-    cast = _cast(column)
-    text: sql.Composable
     if key in fields:
-        text = sql.SQL("(s.payload ->> {})").format(sql.Literal(key))
-    else:
-        text = sql.Literal(None if defaults[key] is None else str(defaults[key]))
-    if not cast:
-        return sql.SQL("{}::text").format(text)
-    return sql.SQL("{}::{}").format(text, sql.SQL(str(cast)))
+        return sql.SQL("r.{}").format(sql.Identifier(key))
+    default = defaults[key]
+    text = sql.Literal(None if default is None else str(default))
+    cast = _cast(column)
+    return sql.SQL("{}::{}").format(text, sql.SQL(str(cast) if cast else "text"))
+
+
+_STAMP = "<hlc>"  # never in a column name
