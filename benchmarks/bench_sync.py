@@ -106,6 +106,21 @@ def copy_floor(url: str, smallest: int = 1000) -> tuple[float, int]:
     return elapsed, rows
 
 
+def pull_floor(url: str) -> float:
+    """Seconds to read every change record of central through a ``COPY ... TO STDOUT`` (the
+    least a pull must fetch), read row by row."""
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as db:
+        start = time.perf_counter()
+        rows = 0
+        with db.cursor().copy(
+            "COPY (SELECT * FROM change_log ORDER BY device_id, seq) TO STDOUT"
+        ) as out:
+            for _row in out.rows():
+                rows += 1
+        return time.perf_counter() - start
+
+
 def fill(ws: Workspace, total: int) -> None:
     """Scans until the laptop holds ``total`` change records (record_new_rows cannot write mark
     versions: it does not fill their ``hlc`` column from the stamp as record() does)."""
@@ -215,6 +230,14 @@ def main() -> None:
                 lambda: sync_service.sync_with_central(ws, url),
             )
             print(f"  pulled {pulled.pulled:,}")
+        pulling = pull_floor(url)
+        print(f"{'(floor) COPY TO of every change record, read as rows':<58} {pulling:7.2f} s")
+        print_ratio(
+            f"pull {args.records:,} records",
+            LAST[f"new laptop pulls all {args.records:,} records"],
+            pulling,
+            "COPY TO of the same records from the same PostgreSQL",
+        )
 
     with throwaway_database(args.admin_url) as url:
         with open_workspace(programme) as ws:

@@ -56,7 +56,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     command = subparsers.add_parser(
         "sync", parents=[common, central], help="sync with the central database or by file"
     )
-    command.add_argument("--batch-size", type=int, default=1000, help=argparse.SUPPRESS)
+    command.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     command.set_defaults(handler=run_sync, central=None)
     actions = command.add_subparsers(dest="sync_command", parser_class=type(command))
 
@@ -106,9 +106,9 @@ def _progress(args: argparse.Namespace) -> Any:
 
 def run_sync(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
-        result = sync.sync_with_central(
-            ws, args.central, progress=_progress(args), batch_size=args.batch_size
-        )
+        # The service's batch size unless a test asks for another.
+        sizing = {} if args.batch_size is None else {"batch_size": args.batch_size}
+        result = sync.sync_with_central(ws, args.central, progress=_progress(args), **sizing)
     if args.json:
         print_json(result)
         return 0

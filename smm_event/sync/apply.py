@@ -33,6 +33,7 @@ from smm_event.storage.changeset import Change
 from smm_event.storage.codec import decode_fields
 from smm_event.storage.entities import EntitySpec, MergeRule, entity_names, entity_spec
 from smm_event.storage.local_models import ChangeRecord
+from smm_event.sync import central_copy
 
 # The first key of our two-key advisory locks, so they never collide with another
 # application's locks on a shared server ("SM").
@@ -59,11 +60,33 @@ def store_and_apply(
     bulk, merged = _split(applied, known)
     if dialect == "postgresql":
         _lock_merged_rows(session, merged)
-    _insert_all(session, dialect, ChangeRecord.__table__, [c.as_row() for c in ordered])
-    for entity, rows in bulk.items():
-        _insert_all(session, dialect, entity_spec(entity).model.__table__, rows)
+        _write_central(session, ordered, bulk)
+    else:
+        _insert_all(session, dialect, ChangeRecord.__table__, [c.as_row() for c in ordered])
+        for entity, changes in bulk.items():
+            spec = entity_spec(entity)
+            rows = [_bulk_row(spec, change) for change, _ in changes]
+            _insert_all(session, dialect, spec.model.__table__, rows)
     _merge(session, merged)
     return sum(1 for c in ordered if c.entity not in known)
+
+
+def _write_central(session: Session, ordered: Sequence[Change], bulk: _Bulk) -> None:
+    """The change records and the rows of lone insert-only changes, on PostgreSQL: built on
+    the server from the staged records where it can (``central_copy``), else from Python."""
+    groups: dict[tuple[uuid.UUID, int], central_copy.Group] = {}
+    defaults: dict[str, dict[str, Any]] = {}
+    built: dict[str, list[dict[str, Any]]] = {}
+    for entity, changes in bulk.items():
+        spec = entity_spec(entity)
+        if central_copy.derivable(spec):
+            defaults[entity] = _defaults(spec.model)
+            groups.update((change.key, (entity, fields)) for change, fields in changes)
+        else:
+            built[entity] = [_bulk_row(spec, change) for change, _ in changes]
+    central_copy.write_batch(session, ordered, groups, defaults)
+    for entity, rows in built.items():
+        _insert_all(session, "postgresql", entity_spec(entity).model.__table__, rows)
 
 
 def _merge(session: Session, merged: Sequence[Change]) -> None:
@@ -158,40 +181,80 @@ def _insert_all(session: Session, dialect: str, table: Any, rows: list[dict[str,
         cursor.execute(f"TRUNCATE {staging}")
 
 
-def _split(
-    batch: Sequence[Change], known: set[str]
-) -> tuple[dict[str, list[dict[str, Any]]], list[Change]]:
-    """Rows of insert-only changes that can be written in bulk (per entity), and the changes
-    left for ``apply_change``."""
+# Per entity, its lone insert-only changes and the columns each row takes from its payload.
+_Bulk = dict[str, list[tuple[Change, tuple[str, ...]]]]
+
+
+def _split(batch: Sequence[Change], known: set[str]) -> tuple[_Bulk, list[Change]]:
+    """Insert-only changes that can be written in bulk (per entity), and the changes left for
+    ``apply_change``."""
     repeated = Counter((c.entity, c.entity_id) for c in batch)
-    bulk: dict[str, list[dict[str, Any]]] = {}
+    bulk: _Bulk = {}
     merged: list[Change] = []
     for change in batch:
         if change.entity not in known:
             continue
-        row = _bulk_row(entity_spec(change.entity), change)
-        if row is not None and repeated[(change.entity, change.entity_id)] == 1:
-            bulk.setdefault(change.entity, []).append(row)
+        spec = entity_spec(change.entity)
+        single = repeated[(change.entity, change.entity_id)] == 1
+        fields = _bulk_fields(spec, change) if single else None
+        if fields is not None:
+            bulk.setdefault(change.entity, []).append((change, fields))
         else:
             merged.append(change)
     return bulk, merged
 
 
-def _bulk_row(spec: EntitySpec, change: Change) -> dict[str, Any] | None:
-    """The row ``apply_change`` would create for a lone insert-only change, or None when the
-    shortcut does not apply (another rule, a derived column, an incomplete payload)."""
+def _bulk_fields(spec: EntitySpec, change: Change) -> tuple[str, ...] | None:
+    """The columns the row ``apply_change`` would create for a lone insert-only change takes
+    from its payload (``hlc`` included when the table has it), in payload order; None when
+    the shortcut does not apply (another rule, a derived column, an incomplete payload)."""
     if spec.rule is not MergeRule.INSERT_ONLY or spec.derive is not None:
         return None
+    keys, plain = _columns(spec.model)
+    payload = change.payload
+    names = [name for name in payload if name in keys]
+    if "hlc" in keys and "hlc" not in names:
+        names.append("hlc")
+    if "id" in names or "clocks" in names:
+        return None
+    defaults = _defaults(spec.model)
+    for key, nullable in plain:
+        if key == "hlc":
+            continue  # the record's own stamp
+        if key in payload:
+            value = payload[key]
+        elif key in defaults:
+            value = defaults[key]
+        else:
+            return None
+        if value is None and not nullable:
+            return None
+    return tuple(names)
+
+
+def _bulk_row(spec: EntitySpec, change: Change) -> dict[str, Any]:
+    """The row ``apply_change`` would create for a change ``_bulk_fields`` accepted."""
     fields = decode_fields(spec.model, change.payload)
     if "hlc" in spec.model.__table__.columns:
         fields["hlc"] = change.hlc  # as storage.changes._fields_of does
     row = dict(_defaults(spec.model))
     row.update(fields)
-    if "id" in fields or "clocks" in fields or not _complete(spec.model, row):
-        return None
     row["id"] = change.entity_id if spec.text_key else uuid.UUID(change.entity_id)
     row["clocks"] = dict.fromkeys(fields, change.hlc)
     return row
+
+
+@cache
+def _columns(model: type[Base]) -> tuple[frozenset[str], tuple[tuple[str, bool], ...]]:
+    """Every column name, and (name, nullable) of the columns a row's payload or defaults
+    must fill (not the key, not ``clocks``)."""
+    columns = model.__table__.columns
+    plain = tuple(
+        (column.key, bool(column.nullable))
+        for column in columns
+        if not column.primary_key and column.key != "clocks"
+    )
+    return frozenset(column.key for column in columns), plain
 
 
 @cache
@@ -208,15 +271,6 @@ def _defaults(model: type[Base]) -> dict[str, Any]:
         elif getattr(default, "is_scalar", False):
             values[column.key] = default.arg
     return values
-
-
-def _complete(model: type[Base], row: dict[str, Any]) -> bool:
-    for column in model.__table__.columns:
-        if column.primary_key or column.key == "clocks":
-            continue
-        if column.key not in row or (row[column.key] is None and not column.nullable):
-            return False
-    return True
 
 
 def _preload(session: Session, batch: Sequence[Change]) -> list[Any]:
