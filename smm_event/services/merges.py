@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from smm_event.certificates.issuing import valid_by_participant
-from smm_event.checkin.reports import not_annulled
+from smm_event.checkin.queries import not_annulled
 from smm_event.domain.checkin import CheckinResult
 from smm_event.domain.participants import MergeInfo, MergePreview
 from smm_event.errors import UserError

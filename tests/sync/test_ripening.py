@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from smm_event.trust.models import QuarantinedRecord
+from smm_event.storage.trust_models import QuarantinedRecord
 from sqlalchemy import func, select
 
 from smm_event.services import sync as sync_service
