@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_checkin import MEASURED_DAY, build, current_zone, scans
 from floors import limit_line, print_ratio
-from smm_event.storage.event_context import to_utc
 
 from smm_event.services.checkin import check_in_scan
+from smm_event.storage.event_context import to_utc
 from smm_event.workspace import open_workspace
 
 

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from smm_event.storage.trust_models import QuarantinedRecord
 from sqlalchemy import func, select
 
 from smm_event.services import sync as sync_service
 from smm_event.storage import changes
 from smm_event.storage.models import Organization, Participant
+from smm_event.storage.trust_models import QuarantinedRecord
 from smm_event.workspace import Workspace, open_workspace
 from tests.support.old_sender import without_sender_checks
 from tests.sync.conftest import Laptops, clock_off, roster
