@@ -88,6 +88,10 @@
         <translation>Занятие закрыто. Откройте его снова, чтобы изменить отметки.</translation>
     </message>
     <message>
+        <source>This session is cancelled: nobody is marked for it.</source>
+        <translation>Занятие отменено: отметки на нём не ставятся.</translation>
+    </message>
+    <message>
         <source>This person is not in the session&apos;s stream.</source>
         <translation>Этот участник не из потока этого занятия.</translation>
     </message>

@@ -23,6 +23,7 @@ register_messages(
         "bad_status": "unknown status {value!r}: use present, late, absent or excused",
         "bad_mark_source": "unknown mark source {value!r}",
         "not_in_stream": "participant {participant} is not in stream {stream}, the session's stream",
+        "session_cancelled": "session {session} is cancelled; restore it on the schedule first",
         "session_closed": "session {session} is closed; reopen it with `attendance reopen --session ID`",
         "bad_attendance_setting": "bad attendance setting {name}: {value}",
         "unsupported_export": "cannot export to {path}: use a .xlsx or .csv file name",

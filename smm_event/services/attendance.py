@@ -313,15 +313,23 @@ def history_in(
 
 
 def find_sessions(
-    ws: Workspace, stream_number: int | None = None, day: dt.date | None = None
+    ws: Workspace,
+    stream_number: int | None = None,
+    day: dt.date | None = None,
+    *,
+    held_only: bool = False,
 ) -> tuple[SessionInfo, ...]:
+    """The sessions in time order; ``held_only`` leaves out cancelled ones (a trainer never
+    marks those, the schedule still lists them struck through)."""
     with ws.reading() as session:
         event = current_event(session)
         zone = event_zone(event)
         found: list[SessionInfo] = []
         for stream in store.streams_of_event(session, event, stream_number):
             found.extend(
-                store.session_info(p, zone) for p in store.stream_sessions(session, stream.id, day)
+                store.session_info(p, zone)
+                for p in store.stream_sessions(session, stream.id, day)
+                if not (held_only and p.row.cancelled)
             )
         return tuple(sorted(found, key=lambda s: (s.starts_at, s.stream_number)))
 
@@ -330,7 +338,7 @@ def current_session(
     ws: Workspace, stream_number: int | None = None, now: dt.datetime | None = None
 ) -> SessionInfo | None:
     """The session running now (of the stream, or of any stream), else the next one today."""
-    sessions = find_sessions(ws, stream_number)
+    sessions = find_sessions(ws, stream_number, held_only=True)
     if not sessions:
         return None
     moment = store.naive_utc(now).replace(tzinfo=dt.UTC).astimezone(sessions[0].starts_at.tzinfo)
@@ -403,6 +411,8 @@ def all_attendance(
 
 def _open_session(session: Session, session_id: uuid.UUID | str) -> store.SessionPlace:
     place = store.load_session(session, session_id)
+    if place.row.cancelled:
+        raise UserError("session_cancelled", session=str(place.row.id))
     if place.row.closed:
         raise UserError("session_closed", session=str(place.row.id))
     return place

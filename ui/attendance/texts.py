@@ -82,6 +82,9 @@ def _attendance_messages() -> dict[str, str]:
         "session_closed": QCoreApplication.translate(
             "Attendance", "The session is closed. Reopen it to change marks."
         ),
+        "session_cancelled": QCoreApplication.translate(
+            "Attendance", "This session is cancelled: nobody is marked for it."
+        ),
         "not_in_stream": QCoreApplication.translate(
             "Attendance", "This person is not in the session's stream."
         ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
@@ -209,7 +210,7 @@ class AttendancePage(QWidget):
         self.model.set_entries(())
         if summary is not None and summary.event is not None:
             self.context.run(
-                attendance.find_sessions,
+                partial(attendance.find_sessions, held_only=True),
                 on_done=self._sessions_loaded,
                 on_error=self._failed,
                 owner=self,

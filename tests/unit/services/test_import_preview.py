@@ -13,7 +13,7 @@ from smm_event.paths import resource_path
 from smm_event.services import event_setup, participants, roster_import, scores
 from smm_event.workspace import Workspace
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture

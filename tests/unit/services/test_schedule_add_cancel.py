@@ -185,3 +185,22 @@ def test_only_the_organizer_cancels_a_session() -> None:
     assert may_write(session, frozenset({Role.ORGANIZER}), write)
     closing = Write(uuid.uuid4(), "session", str(uuid.uuid4()), {"closed": True})
     assert may_write(session, frozenset({Role.TRAINER}), closing)
+
+
+def test_a_cancelled_session_is_not_offered_to_the_trainer_and_refuses_marks(
+    demo_workspace: Any,
+) -> None:
+    ws = demo_workspace
+    day = day_one(ws)
+    someone = attendance.session_roster(ws, day[-1].id).entries[0].participant.id
+    cancel_session(ws, day[-1].id)
+    held = attendance.find_sessions(ws, 1, day[0].day, held_only=True)
+    assert day[-1].id not in {s.id for s in held}
+    assert {s.id for s in held} == {s.id for s in day[:-1]}
+    with ws.reading() as session:
+        marks_before = len(store.mark_versions(session, [day[-1].id]))
+    with pytest.raises(UserError) as refused:
+        attendance.mark(ws, day[-1].id, someone, AttendanceStatus.PRESENT)
+    assert refused.value.code == "session_cancelled"
+    with ws.reading() as session:
+        assert len(store.mark_versions(session, [day[-1].id])) == marks_before
