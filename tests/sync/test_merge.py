@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from smm_event.errors import UserError
 from smm_event.services import attendance, checkin, queries, walkins
 from smm_event.services import sync as sync_service
 from smm_event.services.merges import merge_participants, unmerge_participant
 from smm_event.services.participant_history import participant_history
 from smm_event.services.participants import get_participant, list_participants
 from smm_event.workspace import Workspace
+from tests.support.old_sender import without_sender_checks
 from tests.sync.conftest import Laptops, at, dump, roster, stream_days
 
 
@@ -104,13 +106,21 @@ def test_a_walk_in_merged_into_the_roster_person_converges(
     assert kinds[-2:] == ["merged_in", "unmerged"]
 
 
-def test_a_desk_may_not_merge(laptops: Laptops, tmp_path: Path) -> None:
-    """Merging is the organizer's: a desk's merge record is held in quarantine everywhere."""
+def test_a_desk_may_not_merge(
+    laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merging is the organizer's: the desk's own laptop refuses it, and a merge record from a
+    desk that skips that check (an old or hostile copy) is held in quarantine everywhere."""
     organizer = laptops.organizer()
     desk = laptops.empty("Стойка 1", roles=("desk",))
     _send(organizer, [desk], tmp_path)
     first, second = roster(organizer)[1][:2]
-    merge_participants(desk, first, second, "ошибка стойки")
+    with pytest.raises(UserError) as refused:
+        merge_participants(desk, first, second, "ошибка стойки")
+    assert refused.value.code == "role_cannot_write"
+    assert get_participant(desk, second).id == second  # nothing written
+    with without_sender_checks(monkeypatch):
+        merge_participants(desk, first, second, "ошибка стойки")
     _send(desk, [organizer], tmp_path)
     assert _sizes(organizer) == [70, 70, 70]
     assert get_participant(organizer, second).id == second
