@@ -36,7 +36,7 @@ register_messages(
         "bad_checkin_id": "{value!r} is not a check-in id (a UUID, see `checkin list --json`)",
         "checkin_not_admitted": "this scan admitted nobody ({result}): there is nothing to annul",
         "checkin_already_annulled": "this check-in was already annulled",
-        "override_reason_required": "give the reason for the override with --override-reason",
+        "admission_override_reason_required": "give the reason for the override with --override-reason",
         "override_reason_too_long": "the reason is longer than {max_length} characters",
         "override_approver_required": (
             "this laptop is not the organizer's: name the organizer who allowed it with"

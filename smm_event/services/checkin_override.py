@@ -57,7 +57,7 @@ def check_in_override(
     wanted = parse_participant_id(participant_id)
     why = " ".join((reason or "").split())
     if not why:
-        raise UserError("override_reason_required")
+        raise UserError("admission_override_reason_required")
     if len(why) > MAX_REASON:
         raise UserError("override_reason_too_long", max_length=MAX_REASON)
     approver = " ".join((approved_by or "").split())[:MAX_NAME]

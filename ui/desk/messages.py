@@ -56,7 +56,7 @@ def _messages() -> dict[str, str]:
         "checkin_already_annulled": QCoreApplication.translate(
             "DeskMessages", "This check-in was already annulled."
         ),
-        "override_reason_required": QCoreApplication.translate(
+        "admission_override_reason_required": QCoreApplication.translate(
             "DeskMessages", "Write why the person is let in: the organizers will see it."
         ),
         "override_reason_too_long": QCoreApplication.translate(

@@ -69,8 +69,8 @@ def test_override_admits_a_person_of_another_stream_with_the_reason(
 @pytest.mark.parametrize(
     ("reason", "code"),
     [
-        ("", "override_reason_required"),
-        ("   ", "override_reason_required"),
+        ("", "admission_override_reason_required"),
+        ("   ", "admission_override_reason_required"),
         ("я" * 501, "override_reason_too_long"),
     ],
 )
